@@ -1,0 +1,253 @@
+package dev.solosuccess.engine;
+
+import dev.solosuccess.engine.internal.model.ModelSpec;
+import dev.solosuccess.sdk.InvalidInputException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * How a {@link SoloEngine} runs: its data folder, model, chunking, limits and search parameters.
+ * Immutable and validated when built; every setting has a default that says why.
+ *
+ * <pre>{@code
+ * EngineConfig config = EngineConfig.builder(Path.of("solo-data"))
+ *     .chunkMaxTokens(200)
+ *     .maxDocumentBytes(64L << 20)
+ *     .build();
+ * }</pre>
+ */
+public final class EngineConfig {
+
+  /** The built-in embedding model used unless another is chosen. */
+  public static final String DEFAULT_EMBEDDING_MODEL = "all-minilm-l6-v2";
+
+  /**
+   * Word pieces per chunk, special tokens included: 128, the sequence length all-MiniLM-L6-v2 was
+   * trained on (its input limit, 256, is the upper bound). On the example corpus, 128-token chunks
+   * ranked the right document first for 20 of 20 hybrid questions, 256-token chunks for 18.
+   */
+  public static final int DEFAULT_CHUNK_MAX_TOKENS = 128;
+
+  /**
+   * Word pieces shared by consecutive chunks: a short sentence, so a fact cut at a chunk boundary is
+   * still whole in one of the two. Measured better than 32 with 128-token chunks.
+   */
+  public static final int DEFAULT_CHUNK_OVERLAP_TOKENS = 16;
+
+  /**
+   * Largest file accepted (32 MiB): far above any text or office document, small enough that one
+   * file cannot take a batch's memory and hours of embedding.
+   */
+  public static final long DEFAULT_MAX_DOCUMENT_BYTES = 32L << 20;
+
+  /**
+   * Chunks each retriever hands to fusion and grouping: deep enough that a document ranked well by
+   * one retriever is seen by the other, cheap enough for interactive search.
+   */
+  public static final int DEFAULT_CANDIDATE_DEPTH = 100;
+
+  /** Inputs per model run: length-sorted batches of 32 keep both cores busy with little padding. */
+  public static final int DEFAULT_EMBEDDING_BATCH_SIZE = 32;
+
+  private final Path dataDir;
+  private final String embeddingModel;
+  private final int chunkMaxTokens;
+  private final int chunkOverlapTokens;
+  private final long maxDocumentBytes;
+  private final int candidateDepth;
+  private final int rrfK;
+  private final int embeddingBatchSize;
+  private final int inferenceThreads;
+  private final Path nativeLibraryDir;
+
+  private EngineConfig(Builder b) {
+    this.dataDir = b.dataDir;
+    this.embeddingModel = b.embeddingModel;
+    this.chunkMaxTokens = b.chunkMaxTokens;
+    this.chunkOverlapTokens = b.chunkOverlapTokens;
+    this.maxDocumentBytes = b.maxDocumentBytes;
+    this.candidateDepth = b.candidateDepth;
+    this.rrfK = b.rrfK;
+    this.embeddingBatchSize = b.embeddingBatchSize;
+    this.inferenceThreads = b.inferenceThreads;
+    this.nativeLibraryDir =
+        b.nativeLibraryDir != null ? b.nativeLibraryDir : b.dataDir.resolve("native");
+  }
+
+  /** A builder for the data folder {@code dataDir}, created on open if absent. */
+  public static Builder builder(Path dataDir) {
+    return new Builder(dataDir);
+  }
+
+  /** The data folder: store, index and native libraries. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The embedding model's id; default {@value #DEFAULT_EMBEDDING_MODEL}. */
+  public String embeddingModel() {
+    return embeddingModel;
+  }
+
+  /** The most word pieces per chunk, special tokens included; default {@value #DEFAULT_CHUNK_MAX_TOKENS}. */
+  public int chunkMaxTokens() {
+    return chunkMaxTokens;
+  }
+
+  /** Word pieces shared by consecutive chunks; default {@value #DEFAULT_CHUNK_OVERLAP_TOKENS}. */
+  public int chunkOverlapTokens() {
+    return chunkOverlapTokens;
+  }
+
+  /** The largest document accepted, in bytes; default 32 MiB. */
+  public long maxDocumentBytes() {
+    return maxDocumentBytes;
+  }
+
+  /** Chunks fetched per retriever before fusion; default {@value #DEFAULT_CANDIDATE_DEPTH}. */
+  public int candidateDepth() {
+    return candidateDepth;
+  }
+
+  /** The k of reciprocal rank fusion; default 60, the value of the original paper. */
+  public int rrfK() {
+    return rrfK;
+  }
+
+  /** Inputs per model run; default {@value #DEFAULT_EMBEDDING_BATCH_SIZE}. */
+  public int embeddingBatchSize() {
+    return embeddingBatchSize;
+  }
+
+  /** ONNX Runtime intra-op threads; default: the number of processors. */
+  public int inferenceThreads() {
+    return inferenceThreads;
+  }
+
+  /**
+   * Where native libraries (ONNX Runtime, DJL tokenizers) are extracted; default {@code
+   * <dataDir>/native}. Native libraries load once per JVM, so the first engine's folder wins.
+   */
+  public Path nativeLibraryDir() {
+    return nativeLibraryDir;
+  }
+
+  @Override
+  public String toString() {
+    return "EngineConfig[dataDir=" + dataDir + ", embeddingModel=" + embeddingModel
+        + ", chunkMaxTokens=" + chunkMaxTokens + ", chunkOverlapTokens=" + chunkOverlapTokens
+        + ", maxDocumentBytes=" + maxDocumentBytes + ", candidateDepth=" + candidateDepth
+        + ", rrfK=" + rrfK + ", embeddingBatchSize=" + embeddingBatchSize
+        + ", inferenceThreads=" + inferenceThreads + ", nativeLibraryDir=" + nativeLibraryDir
+        + "]";
+  }
+
+  /** Builds an {@link EngineConfig}; validates in {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private final Path dataDir;
+    private String embeddingModel = DEFAULT_EMBEDDING_MODEL;
+    private int chunkMaxTokens = DEFAULT_CHUNK_MAX_TOKENS;
+    private int chunkOverlapTokens = DEFAULT_CHUNK_OVERLAP_TOKENS;
+    private long maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
+    private int candidateDepth = DEFAULT_CANDIDATE_DEPTH;
+    private int rrfK = 60;
+    private int embeddingBatchSize = DEFAULT_EMBEDDING_BATCH_SIZE;
+    private int inferenceThreads = Runtime.getRuntime().availableProcessors();
+    private Path nativeLibraryDir;
+
+    private Builder(Path dataDir) {
+      this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+    }
+
+    public Builder embeddingModel(String id) {
+      this.embeddingModel = id;
+      return this;
+    }
+
+    public Builder chunkMaxTokens(int tokens) {
+      this.chunkMaxTokens = tokens;
+      return this;
+    }
+
+    public Builder chunkOverlapTokens(int tokens) {
+      this.chunkOverlapTokens = tokens;
+      return this;
+    }
+
+    public Builder maxDocumentBytes(long bytes) {
+      this.maxDocumentBytes = bytes;
+      return this;
+    }
+
+    public Builder candidateDepth(int depth) {
+      this.candidateDepth = depth;
+      return this;
+    }
+
+    public Builder rrfK(int k) {
+      this.rrfK = k;
+      return this;
+    }
+
+    public Builder embeddingBatchSize(int size) {
+      this.embeddingBatchSize = size;
+      return this;
+    }
+
+    public Builder inferenceThreads(int threads) {
+      this.inferenceThreads = threads;
+      return this;
+    }
+
+    public Builder nativeLibraryDir(Path dir) {
+      this.nativeLibraryDir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+      return this;
+    }
+
+    /**
+     * @throws InvalidInputException naming the first invalid setting
+     */
+    public EngineConfig build() {
+      ModelSpec model =
+          ModelSpec.builtIn(embeddingModel)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "embeddingModel must be one of "
+                              + ModelSpec.BUILT_IN.stream()
+                                  .map(ModelSpec::id)
+                                  .collect(Collectors.joining(", "))
+                              + ", got '" + embeddingModel + "'"));
+      if (chunkMaxTokens < 16 || chunkMaxTokens > model.maxTokens()) {
+        throw new InvalidInputException(
+            "chunkMaxTokens must be in 16.." + model.maxTokens() + " (the input limit of "
+                + model.id() + "), got " + chunkMaxTokens);
+      }
+      if (chunkOverlapTokens < 0 || chunkOverlapTokens >= (chunkMaxTokens - 2) / 2) {
+        throw new InvalidInputException(
+            "chunkOverlapTokens must be in 0.." + ((chunkMaxTokens - 2) / 2 - 1)
+                + " (less than half a chunk), got " + chunkOverlapTokens);
+      }
+      if (maxDocumentBytes < 1) {
+        throw new InvalidInputException("maxDocumentBytes must be >= 1, got " + maxDocumentBytes);
+      }
+      if (candidateDepth < 1 || candidateDepth > 10_000) {
+        throw new InvalidInputException(
+            "candidateDepth must be in 1..10000, got " + candidateDepth);
+      }
+      if (rrfK < 1) {
+        throw new InvalidInputException("rrfK must be >= 1, got " + rrfK);
+      }
+      if (embeddingBatchSize < 1 || embeddingBatchSize > 1024) {
+        throw new InvalidInputException(
+            "embeddingBatchSize must be in 1..1024, got " + embeddingBatchSize);
+      }
+      if (inferenceThreads < 1) {
+        throw new InvalidInputException(
+            "inferenceThreads must be >= 1, got " + inferenceThreads);
+      }
+      return new EngineConfig(this);
+    }
+  }
+}

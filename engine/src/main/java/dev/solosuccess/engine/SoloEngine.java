@@ -1,0 +1,245 @@
+package dev.solosuccess.engine;
+
+import dev.solosuccess.engine.internal.DataDirLock;
+import dev.solosuccess.engine.internal.EngineDocuments;
+import dev.solosuccess.engine.internal.EngineInference;
+import dev.solosuccess.engine.internal.EngineSearch;
+import dev.solosuccess.engine.internal.EngineWriter;
+import dev.solosuccess.engine.internal.IndexSync;
+import dev.solosuccess.engine.internal.Lifecycle;
+import dev.solosuccess.engine.internal.chunk.SentenceChunker;
+import dev.solosuccess.engine.internal.ingest.BatchIngestor;
+import dev.solosuccess.engine.internal.ingest.Ingestor;
+import dev.solosuccess.engine.internal.model.ModelSpec;
+import dev.solosuccess.engine.internal.model.NativeRuntime;
+import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
+import dev.solosuccess.engine.internal.search.SearchExecutor;
+import dev.solosuccess.engine.internal.store.MetadataStore;
+import dev.solosuccess.index.ChunkIndex;
+import dev.solosuccess.index.IncompatibleIndexException;
+import dev.solosuccess.index.IndexCorruptedException;
+import dev.solosuccess.index.IndexException;
+import dev.solosuccess.index.IndexSettings;
+import dev.solosuccess.index.VectorSimilarity;
+import dev.solosuccess.sdk.DocumentService;
+import dev.solosuccess.sdk.InferenceService;
+import dev.solosuccess.sdk.SearchService;
+import dev.solosuccess.sdk.SoloClient;
+import dev.solosuccess.sdk.SoloException;
+import dev.solosuccess.sdk.StorageException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.stream.Stream;
+
+/**
+ * The in-process engine: a {@link SoloClient} on a data folder, with the H2 store as the system of
+ * record, a Lucene index derived from it, and a local ONNX embedding model.
+ *
+ * <p>Opening replays into the index any change the store has and the index lacks (after a crash),
+ * and rebuilds the index from the store when it is missing, damaged or of another format. One
+ * engine at a time may open a data folder. Nothing is downloaded or contacted over the network:
+ * models ship on the class path, and DJL is switched to offline mode before it loads.
+ *
+ * <p>Thread-safe; share one engine. {@link #close()} waits for calls in flight, then releases
+ * files, native memory and the folder lock; it is idempotent.
+ *
+ * <pre>{@code
+ * try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(Path.of("solo-data")).build())) {
+ *   engine.documents().ingest(IngestRequest.of(Path.of("docs")));
+ *   engine.search().search("how many vacation days").hits().forEach(System.out::println);
+ * }
+ * }</pre>
+ */
+public final class SoloEngine implements SoloClient {
+
+  private static final System.Logger LOG = System.getLogger(SoloEngine.class.getName());
+
+  private final EngineConfig config;
+  private final Lifecycle lifecycle;
+  private final Deque<AutoCloseable> resources; // closed in reverse order of opening
+  private final EngineDocuments documents;
+  private final EngineSearch search;
+  private final EngineInference inference;
+
+  private SoloEngine(
+      EngineConfig config,
+      Lifecycle lifecycle,
+      Deque<AutoCloseable> resources,
+      EngineDocuments documents,
+      EngineSearch search,
+      EngineInference inference) {
+    this.config = config;
+    this.lifecycle = lifecycle;
+    this.resources = resources;
+    this.documents = documents;
+    this.search = search;
+    this.inference = inference;
+  }
+
+  /** Opens an engine on {@code dataDir} with the default configuration. */
+  public static SoloEngine open(Path dataDir) {
+    return open(EngineConfig.builder(dataDir).build());
+  }
+
+  /**
+   * Opens an engine, creating the data folder if needed.
+   *
+   * @throws StorageException if the folder cannot be used or is open elsewhere
+   * @throws dev.solosuccess.sdk.InvalidInputException if the folder was built with another model
+   * @throws dev.solosuccess.sdk.ModelException if the model cannot be loaded
+   */
+  public static SoloEngine open(EngineConfig config) {
+    Path dataDir = config.dataDir();
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new StorageException("cannot create the data folder " + dataDir + ": " + e, dataDir, e);
+    }
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    try {
+      resources.push(DataDirLock.acquire(dataDir));
+      NativeRuntime.prepare(config.nativeLibraryDir());
+      ModelSpec spec = ModelSpec.builtIn(config.embeddingModel()).orElseThrow();
+      MetadataStore store = MetadataStore.open(dataDir, spec.id(), spec.dimension());
+      resources.push(store);
+      OnnxEmbeddingModel model =
+          OnnxEmbeddingModel.load(spec, config.inferenceThreads(), config.embeddingBatchSize());
+      resources.push(model);
+      IndexSettings settings = IndexSettings.of(spec.dimension(), VectorSimilarity.DOT_PRODUCT,
+          spec.id());
+      ChunkIndex index = openIndex(dataDir.resolve("index"), settings);
+      resources.push(index);
+
+      IndexSync sync = new IndexSync(store, index);
+      int replayed = sync.catchUp();
+      sync.commit();
+      if (replayed > 0) {
+        LOG.log(Level.INFO, "index caught up with " + replayed + " documents from the store");
+      }
+
+      Lifecycle lifecycle = new Lifecycle("the engine at " + dataDir);
+      EngineWriter writer = new EngineWriter(store, sync);
+      SentenceChunker chunker =
+          new SentenceChunker(
+              model.tokenization(),
+              config.chunkMaxTokens() - model.specialTokens(),
+              config.chunkOverlapTokens());
+      Ingestor ingestor =
+          new Ingestor(store, writer, model, chunker, config.maxDocumentBytes());
+      EngineDocuments documents =
+          new EngineDocuments(
+              lifecycle, store, ingestor, new BatchIngestor(ingestor, writer, dataDir), writer);
+      EngineSearch search =
+          new EngineSearch(
+              lifecycle,
+              new SearchExecutor(index, store, model, config.candidateDepth(), config.rrfK()));
+      EngineInference inference = new EngineInference(lifecycle, model);
+      resources.push(sync::commit); // closed first: the index is committed before it closes
+      return new SoloEngine(config, lifecycle, resources, documents, search, inference);
+    } catch (IndexException e) {
+      SoloException failure =
+          new StorageException("cannot open the index: " + e.getMessage(), e.directory(), e);
+      closeAll(resources, failure);
+      throw failure;
+    } catch (RuntimeException e) {
+      closeAll(resources, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the index; one that is damaged or was built differently holds only derived data, so it is
+   * deleted and rebuilt from the store.
+   */
+  private static ChunkIndex openIndex(Path dir, IndexSettings settings) {
+    try {
+      return ChunkIndex.open(dir, settings);
+    } catch (IncompatibleIndexException | IndexCorruptedException e) {
+      LOG.log(Level.WARNING, "rebuilding the index from the store: " + e.getMessage());
+      deleteTree(dir);
+      return ChunkIndex.open(dir, settings);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot delete the damaged index " + dir + ": " + e, dir, e);
+    }
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources, Exception primary) {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        primary.addSuppressed(e);
+      }
+    }
+  }
+
+  /** The configuration this engine was opened with. */
+  public EngineConfig config() {
+    return config;
+  }
+
+  @Override
+  public DocumentService documents() {
+    return documents;
+  }
+
+  @Override
+  public SearchService search() {
+    return search;
+  }
+
+  @Override
+  public InferenceService inference() {
+    return inference;
+  }
+
+  /**
+   * Commits the index, then closes the model, index, store and folder lock. Waits for calls in
+   * flight; idempotent.
+   *
+   * @throws StorageException if a part failed to close (all parts are still closed)
+   */
+  @Override
+  public void close() {
+    lifecycle.close(
+        () -> {
+          StorageException failure = null;
+          while (!resources.isEmpty()) {
+            try {
+              resources.pop().close();
+            } catch (Exception e) {
+              if (failure == null) {
+                failure =
+                    new StorageException(
+                        "closing the engine at " + config.dataDir() + " failed: " + e,
+                        config.dataDir(),
+                        e);
+              } else {
+                failure.addSuppressed(e);
+              }
+            }
+          }
+          if (failure != null) {
+            throw failure;
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "SoloEngine[" + config.dataDir() + "]";
+  }
+}

@@ -1,0 +1,96 @@
+package dev.solosuccess.engine.internal;
+
+import dev.solosuccess.engine.internal.store.MetadataStore;
+import dev.solosuccess.engine.internal.store.NewDocument;
+import dev.solosuccess.index.IndexException;
+import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.Metadata;
+import dev.solosuccess.sdk.StorageException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The single writer of an engine: commits a change to the store (the acknowledgement), then brings
+ * the index up to date, one change at a time so that the index applies them in commit order.
+ * Thread-safe.
+ */
+public final class EngineWriter {
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final MetadataStore store;
+  private final IndexSync sync;
+
+  public EngineWriter(MetadataStore store, IndexSync sync) {
+    this.store = store;
+    this.sync = sync;
+  }
+
+  public Document upsert(NewDocument doc) {
+    lock.lock();
+    try {
+      store.upsert(doc);
+      applyToIndex(doc.id());
+      return store.document(doc.id()).orElseThrow();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public Document replaceMetadata(String documentId, Metadata metadata) {
+    lock.lock();
+    try {
+      store.replaceMetadata(documentId, metadata);
+      applyToIndex(documentId);
+      return store.document(documentId).orElseThrow();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public void delete(String documentId) {
+    lock.lock();
+    try {
+      store.delete(documentId);
+      applyToIndex(documentId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Makes the index durable up to the last applied change. */
+  public void commitIndex() {
+    lock.lock();
+    try {
+      sync.commit();
+    } catch (IndexException e) {
+      throw new StorageException("cannot commit the index: " + e.getMessage(), e.directory(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Commits the index when enough changes or time have accumulated. */
+  public void commitIndexIfDue() {
+    lock.lock();
+    try {
+      sync.commitIfDue();
+    } catch (IndexException e) {
+      throw new StorageException("cannot commit the index: " + e.getMessage(), e.directory(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void applyToIndex(String documentId) {
+    try {
+      sync.catchUp();
+    } catch (IndexException | IllegalArgumentException e) {
+      // The store has the change (it is acknowledged); the index catches up on the next write or
+      // open, because its applied sequence did not move.
+      throw new StorageException(
+          "document " + documentId + " is stored, but the index could not be updated ("
+              + e.getMessage() + "); it catches up on the next write or when the engine reopens",
+          null,
+          e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.solosuccess.engine.internal;
+
+import dev.solosuccess.engine.internal.store.Change;
+import dev.solosuccess.engine.internal.store.MetadataStore;
+import dev.solosuccess.engine.internal.store.StoredChunk;
+import dev.solosuccess.index.ChunkIndex;
+import dev.solosuccess.index.IndexedChunk;
+import dev.solosuccess.sdk.Document;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps the index a function of the store. The store's change log is the only input: {@link
+ * #catchUp()} applies the current store state of every document changed after the last applied
+ * sequence, so the same code serves a normal write (one change), the replay after a crash, and a
+ * full rebuild (from sequence 0). Applying a document twice is harmless.
+ *
+ * <p>Thread-safe (synchronized).
+ */
+public final class IndexSync {
+
+  private static final int PAGE = 10_000;
+  private static final int COMMIT_EVERY_DOCUMENTS = 64;
+  private static final long COMMIT_EVERY_NANOS = 2_000_000_000L;
+
+  private final MetadataStore store;
+  private final ChunkIndex index;
+  private long applied;
+  private int uncommitted;
+  private long lastCommitNanos = System.nanoTime();
+
+  public IndexSync(MetadataStore store, ChunkIndex index) {
+    this.store = store;
+    this.index = index;
+    this.applied = index.committedSequence();
+  }
+
+  /**
+   * Applies every change after the last applied one.
+   *
+   * @return the number of documents applied
+   */
+  public synchronized int catchUp() {
+    if (applied > store.lastSequence()) {
+      // The index reflects changes the store does not have (an older store was put back):
+      // only a rebuild makes it agree again.
+      index.deleteAll();
+      applied = 0;
+    }
+    int total = 0;
+    while (true) {
+      List<Change> changes = store.changesAfter(applied, PAGE);
+      if (changes.isEmpty()) {
+        return total;
+      }
+      Set<String> documents = new LinkedHashSet<>();
+      for (Change c : changes) {
+        documents.remove(c.documentId());
+        documents.add(c.documentId());
+      }
+      for (String id : documents) {
+        apply(id);
+      }
+      applied = changes.get(changes.size() - 1).sequence();
+      uncommitted += documents.size();
+      total += documents.size();
+    }
+  }
+
+  private void apply(String documentId) {
+    Optional<Document> doc = store.document(documentId);
+    if (doc.isEmpty()) {
+      index.deleteDocument(documentId);
+      return;
+    }
+    List<StoredChunk> chunks = store.chunksWithVectors(documentId);
+    List<IndexedChunk> indexed = new ArrayList<>(chunks.size());
+    for (StoredChunk c : chunks) {
+      indexed.add(
+          new IndexedChunk(
+              c.chunk().id(),
+              documentId,
+              c.chunk().text(),
+              c.vector(),
+              doc.get().metadata().entries()));
+    }
+    index.replaceDocument(documentId, indexed);
+  }
+
+  /** Drops the index's content and applies the whole store again. */
+  public synchronized int rebuild() {
+    index.deleteAll();
+    applied = 0;
+    int n = catchUp();
+    commit();
+    return n;
+  }
+
+  /** Makes the applied changes durable in the index. */
+  public synchronized void commit() {
+    if (uncommitted > 0 || index.committedSequence() != applied) {
+      index.commit(applied);
+    }
+    uncommitted = 0;
+    lastCommitNanos = System.nanoTime();
+  }
+
+  /** Commits when enough documents or time have gone by, bounding the replay after a crash. */
+  public synchronized void commitIfDue() {
+    if (uncommitted >= COMMIT_EVERY_DOCUMENTS
+        || (uncommitted > 0 && System.nanoTime() - lastCommitNanos > COMMIT_EVERY_NANOS)) {
+      commit();
+    }
+  }
+
+  /** The last sequence applied to the index (committed or not). */
+  public synchronized long applied() {
+    return applied;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.solosuccess.engine.internal.ingest;
+
+import dev.solosuccess.sdk.InvalidInputException;
+import dev.solosuccess.sdk.StorageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The files of a batch: named files as they are, folders walked in path order. Hidden files and
+ * folders (names starting with a dot) are skipped, and so is the engine's own data folder when it
+ * lies inside a walked folder.
+ */
+final class FileWalker {
+
+  private FileWalker() {}
+
+  /**
+   * @throws InvalidInputException naming the first path that does not exist
+   */
+  static List<Path> files(List<Path> roots, boolean recursive, Path dataDir) {
+    Set<Path> files = new LinkedHashSet<>();
+    for (Path root : roots) {
+      Path abs = root.toAbsolutePath().normalize();
+      if (!Files.exists(abs)) {
+        throw new InvalidInputException("no such file or folder: " + root, root.toString(), null);
+      }
+      if (!Files.isDirectory(abs)) {
+        files.add(abs); // named explicitly: taken even if hidden, and refused later if unreadable
+        continue;
+      }
+      try (Stream<Path> walk = recursive ? Files.walk(abs) : Files.list(abs)) {
+        List<Path> found = new ArrayList<>();
+        walk.filter(p -> !p.startsWith(dataDir))
+            .filter(p -> !isHidden(abs, p))
+            .filter(p -> !Files.isDirectory(p))
+            .forEach(found::add);
+        found.sort(null);
+        files.addAll(found);
+      } catch (IOException | UncheckedIOException e) {
+        throw new StorageException("cannot list the folder " + root + ": " + e.getMessage(), abs, e);
+      }
+    }
+    return List.copyOf(files);
+  }
+
+  private static boolean isHidden(Path root, Path p) {
+    for (Path part : root.relativize(p)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

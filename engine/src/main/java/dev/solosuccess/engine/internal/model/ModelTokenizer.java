@@ -1,0 +1,110 @@
+package dev.solosuccess.engine.internal.model;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import dev.solosuccess.sdk.ModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A model's HuggingFace tokenizer (DJL's Rust binding), set up so that the engine, not the
+ * tokenizer file, decides truncation: {@code tokenizer.json} of all-MiniLM-L6-v2 truncates at 128
+ * word pieces, half of what the model reads. Thread-safe.
+ */
+final class ModelTokenizer implements Tokenization, AutoCloseable {
+
+  /** Longest text handed to the tokenizer for one model input; far beyond any 512-token input. */
+  private static final int MAX_INPUT_CHARS_PER_TOKEN = 64;
+
+  private final HuggingFaceTokenizer tokenizer;
+  private final int maxTokens;
+  private final String modelId;
+
+  private ModelTokenizer(HuggingFaceTokenizer tokenizer, int maxTokens, String modelId) {
+    this.tokenizer = tokenizer;
+    this.maxTokens = maxTokens;
+    this.modelId = modelId;
+  }
+
+  static ModelTokenizer load(ModelSpec spec) {
+    ClassLoader loader = ModelTokenizer.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(spec.tokenizerResource())) {
+      if (in == null) {
+        throw new ModelException(
+            "tokenizer resource " + spec.tokenizerResource() + " of model " + spec.id()
+                + " is not on the class path",
+            spec.id(),
+            null);
+      }
+      HuggingFaceTokenizer tokenizer =
+          HuggingFaceTokenizer.newInstance(
+              in, Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "true"));
+      return new ModelTokenizer(tokenizer, spec.maxTokens(), spec.id());
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ModelException me) {
+        throw me;
+      }
+      throw new ModelException(
+          "cannot load the tokenizer of model " + spec.id() + ": " + e.getMessage(), spec.id(), e);
+    }
+  }
+
+  /** One model input: ids with special tokens, truncated to the model's limit. */
+  record Encoded(long[] ids, long[] typeIds, boolean truncated) {
+    int length() {
+      return ids.length;
+    }
+  }
+
+  Encoded encodeForModel(String text) {
+    String input = text;
+    int cap = maxTokens * MAX_INPUT_CHARS_PER_TOKEN;
+    if (input.length() > cap) {
+      input = input.substring(0, cap); // the tail could not survive truncation anyway
+    }
+    Encoding e = encode(input, true);
+    long[] ids = e.getIds();
+    long[] types = e.getTypeIds();
+    boolean truncated = ids.length > maxTokens || input.length() < text.length();
+    if (ids.length > maxTokens) {
+      // Keep [CLS] and the first pieces, end with the original final special token ([SEP]).
+      long sep = ids[ids.length - 1];
+      ids = Arrays.copyOf(ids, maxTokens);
+      ids[maxTokens - 1] = sep;
+      types = Arrays.copyOf(types, maxTokens);
+    }
+    return new Encoded(ids, types, truncated);
+  }
+
+  @Override
+  public int countTokens(String text) {
+    return encode(text, false).getIds().length;
+  }
+
+  @Override
+  public int[] tokenStarts(String text) {
+    CharSpan[] spans = encode(text, false).getCharTokenSpans();
+    int[] starts = new int[spans.length];
+    for (int i = 0; i < spans.length; i++) {
+      starts[i] = spans[i] == null ? (i == 0 ? 0 : starts[i - 1]) : spans[i].getStart();
+    }
+    return starts;
+  }
+
+  private Encoding encode(String text, boolean specialTokens) {
+    try {
+      return tokenizer.encode(text, specialTokens, false);
+    } catch (RuntimeException e) {
+      throw new ModelException(
+          "the tokenizer of model " + modelId + " failed: " + e.getMessage(), modelId, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+  }
+}

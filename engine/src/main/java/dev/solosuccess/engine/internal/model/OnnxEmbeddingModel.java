@@ -1,0 +1,284 @@
+package dev.solosuccess.engine.internal.model;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import ai.onnxruntime.TensorInfo;
+import dev.solosuccess.sdk.ModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
+
+/**
+ * A sentence-embedding model on ONNX Runtime: one session shared by all callers, inputs sorted by
+ * length and cut into dynamically padded batches, pooling and L2 normalization in Java.
+ *
+ * <p>Sorting by length is most of the speed: a batch pads to its longest input, and unsorted
+ * batches spend most of their work on padding. Padding never changes a vector, because pooling
+ * reads only positions under the attention mask.
+ *
+ * <p>Thread-safe. Batches run one at a time: each run already uses every intra-op thread, and two
+ * at once would only oversubscribe the cores. Every tensor and result is closed before a call
+ * returns.
+ */
+public final class OnnxEmbeddingModel implements AutoCloseable {
+
+  private static final String INPUT_IDS = "input_ids";
+  private static final String ATTENTION_MASK = "attention_mask";
+  private static final String TOKEN_TYPE_IDS = "token_type_ids";
+
+  private final ModelSpec spec;
+  private final ModelTokenizer tokenizer;
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final boolean needsTokenTypes;
+  private final String output;
+  private final int batchSize;
+  private final long maxBatchTokens;
+  private final ReentrantLock runLock = new ReentrantLock(true);
+
+  private OnnxEmbeddingModel(
+      ModelSpec spec,
+      ModelTokenizer tokenizer,
+      OrtEnvironment env,
+      OrtSession session,
+      int batchSize) throws OrtException {
+    this.spec = spec;
+    this.tokenizer = tokenizer;
+    this.env = env;
+    this.session = session;
+    this.batchSize = batchSize;
+    this.maxBatchTokens = (long) batchSize * spec.maxTokens();
+    this.needsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
+    this.output = findOutput(session, spec);
+  }
+
+  /**
+   * Loads a model. Call {@link NativeRuntime#prepare} first.
+   *
+   * @param threads ONNX Runtime intra-op threads
+   * @param batchSize most inputs per batch
+   */
+  public static OnnxEmbeddingModel load(ModelSpec spec, int threads, int batchSize) {
+    ModelTokenizer tokenizer = ModelTokenizer.load(spec);
+    byte[] graph;
+    try (InputStream in =
+        OnnxEmbeddingModel.class.getClassLoader().getResourceAsStream(spec.onnxResource())) {
+      if (in == null) {
+        tokenizer.close();
+        throw new ModelException(
+            "model resource " + spec.onnxResource() + " of " + spec.id()
+                + " is not on the class path",
+            spec.id(),
+            null);
+      }
+      graph = in.readAllBytes();
+    } catch (IOException e) {
+      tokenizer.close();
+      throw new ModelException("cannot read model " + spec.id() + ": " + e, spec.id(), e);
+    }
+    OrtSession session = null;
+    try (SessionOptions options = new SessionOptions()) {
+      options.setIntraOpNumThreads(threads);
+      options.setInterOpNumThreads(1);
+      options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
+      options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      session = env.createSession(graph, options);
+      return new OnnxEmbeddingModel(spec, tokenizer, env, session, batchSize);
+    } catch (OrtException | RuntimeException e) {
+      tokenizer.close();
+      if (session != null) {
+        try {
+          session.close();
+        } catch (OrtException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      if (e instanceof ModelException me) {
+        throw me;
+      }
+      throw new ModelException(
+          "cannot load model " + spec.id() + " into ONNX Runtime: " + e.getMessage(), spec.id(), e);
+    }
+  }
+
+  private static String findOutput(OrtSession session, ModelSpec spec) throws OrtException {
+    for (Map.Entry<String, NodeInfo> e : session.getOutputInfo().entrySet()) {
+      if (e.getValue().getInfo() instanceof TensorInfo t
+          && t.getShape().length == 3
+          && t.getShape()[2] == spec.dimension()) {
+        return e.getKey();
+      }
+    }
+    throw new ModelException(
+        "model " + spec.id() + " has no output of shape [batch, tokens, " + spec.dimension() + "]",
+        spec.id(),
+        null);
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  /** Word pieces the tokenizer adds to every input ([CLS] and [SEP] for BERT models). */
+  public int specialTokens() {
+    return tokenizer.encodeForModel("").length();
+  }
+
+  /** The tokenizer's counts and boundaries, for chunking to the model's limit. */
+  public Tokenization tokenization() {
+    return tokenizer;
+  }
+
+  /**
+   * Vectors of many texts.
+   *
+   * @param texts texts, each embedded independently of the others
+   * @return normalized vectors in input order, and how many inputs were truncated
+   */
+  public Embedded embed(List<String> texts) {
+    int n = texts.size();
+    ModelTokenizer.Encoded[] encoded = new ModelTokenizer.Encoded[n];
+    int truncated = 0;
+    for (int i = 0; i < n; i++) {
+      encoded[i] = tokenizer.encodeForModel(texts.get(i));
+      if (encoded[i].truncated()) {
+        truncated++;
+      }
+    }
+    int[] order =
+        IntStream.range(0, n)
+            .boxed()
+            .sorted(Comparator.comparingInt(i -> encoded[i].length()))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    float[][] vectors = new float[n][];
+    int start = 0;
+    while (start < n) {
+      int end = start + 1;
+      while (end < n
+          && end - start < batchSize
+          && (long) encoded[order[end]].length() * (end - start + 1) <= maxBatchTokens) {
+        end++;
+      }
+      runBatch(encoded, Arrays.copyOfRange(order, start, end), vectors);
+      start = end;
+    }
+    return new Embedded(vectors, truncated);
+  }
+
+  /**
+   * The result of {@link #embed(List)}.
+   *
+   * @param vectors one unit-length vector per input, in input order
+   * @param truncated inputs longer than the model's limit, embedded from their beginning
+   */
+  public record Embedded(float[][] vectors, int truncated) {}
+
+  private void runBatch(ModelTokenizer.Encoded[] encoded, int[] rows, float[][] out) {
+    int b = rows.length;
+    int len = 0;
+    for (int r : rows) {
+      len = Math.max(len, encoded[r].length());
+    }
+    long[] ids = new long[b * len];
+    long[] mask = new long[b * len];
+    long[] types = new long[b * len];
+    for (int i = 0; i < b; i++) {
+      ModelTokenizer.Encoded e = encoded[rows[i]];
+      System.arraycopy(e.ids(), 0, ids, i * len, e.length());
+      System.arraycopy(e.typeIds(), 0, types, i * len, e.length());
+      Arrays.fill(mask, i * len, i * len + e.length(), 1L);
+    }
+    long[] shape = {b, len};
+    runLock.lock();
+    try (OnnxTensor idsTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+        OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+        OnnxTensor typesTensor =
+            needsTokenTypes ? OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape) : null) {
+      Map<String, OnnxTensor> inputs = new HashMap<>();
+      inputs.put(INPUT_IDS, idsTensor);
+      inputs.put(ATTENTION_MASK, maskTensor);
+      if (typesTensor != null) {
+        inputs.put(TOKEN_TYPE_IDS, typesTensor);
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        OnnxValue value =
+            result.get(output).orElseThrow(() -> new IllegalStateException("no " + output));
+        FloatBuffer states = ((OnnxTensor) value).getFloatBuffer();
+        pool(states, mask, rows, len, out);
+      }
+    } catch (OrtException e) {
+      throw new ModelException(
+          "model " + spec.id() + " failed on a batch of " + b + ": " + e.getMessage(), spec.id(), e);
+    } finally {
+      runLock.unlock();
+    }
+  }
+
+  private void pool(FloatBuffer states, long[] mask, int[] rows, int len, float[][] out) {
+    int dim = spec.dimension();
+    for (int i = 0; i < rows.length; i++) {
+      float[] v = new float[dim];
+      int base = i * len * dim;
+      if (spec.pooling() == ModelSpec.Pooling.CLS) {
+        states.get(base, v);
+      } else {
+        float[] token = new float[dim];
+        int count = 0;
+        for (int t = 0; t < len; t++) {
+          if (mask[i * len + t] == 0) {
+            continue;
+          }
+          states.get(base + t * dim, token);
+          for (int d = 0; d < dim; d++) {
+            v[d] += token[d];
+          }
+          count++;
+        }
+        for (int d = 0; d < dim; d++) {
+          v[d] /= count;
+        }
+      }
+      normalize(v);
+      out[rows[i]] = v;
+    }
+  }
+
+  private static void normalize(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += (double) x * x;
+    }
+    float inv = (float) (1.0 / Math.max(Math.sqrt(sum), 1e-12));
+    for (int d = 0; d < v.length; d++) {
+      v[d] *= inv;
+    }
+  }
+
+  @Override
+  public void close() {
+    runLock.lock();
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new ModelException("cannot close model " + spec.id() + ": " + e, spec.id(), e);
+    } finally {
+      tokenizer.close();
+      runLock.unlock();
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.solosuccess.engine.internal.search;
+
+import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
+import dev.solosuccess.engine.internal.store.HitRow;
+import dev.solosuccess.engine.internal.store.MetadataStore;
+import dev.solosuccess.index.ChunkIndex;
+import dev.solosuccess.index.IndexException;
+import dev.solosuccess.index.IndexFilter;
+import dev.solosuccess.index.RankFusion;
+import dev.solosuccess.index.ScoredChunk;
+import dev.solosuccess.sdk.Grouping;
+import dev.solosuccess.sdk.SearchHit;
+import dev.solosuccess.sdk.SearchRequest;
+import dev.solosuccess.sdk.SearchResults;
+import dev.solosuccess.sdk.StorageException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a search: each retriever fetches candidate chunks with the metadata filter applied inside
+ * it; for document grouping each list keeps a document's best chunk; hybrid search fuses the two
+ * lists by reciprocal rank; the top hits are filled in from the store with snippets. Thread-safe.
+ */
+public final class SearchExecutor {
+
+  private static final int MAX_DEPTH = 10_000;
+
+  private final ChunkIndex index;
+  private final MetadataStore store;
+  private final OnnxEmbeddingModel model;
+  private final int candidateDepth;
+  private final int rrfK;
+
+  public SearchExecutor(
+      ChunkIndex index, MetadataStore store, OnnxEmbeddingModel model, int candidateDepth, int rrfK) {
+    this.index = index;
+    this.store = store;
+    this.model = model;
+    this.candidateDepth = candidateDepth;
+    this.rrfK = rrfK;
+  }
+
+  public SearchResults search(SearchRequest request) {
+    long start = System.nanoTime();
+    boolean byDocument = request.grouping() == Grouping.DOCUMENT;
+    // Grouping by document needs more chunks than hits: several may belong to one document.
+    int depth =
+        Math.min(MAX_DEPTH, Math.max(candidateDepth, request.limit() * (byDocument ? 4 : 1)));
+    IndexFilter filter = IndexFilter.of(request.filter().entries());
+    List<ScoredChunk> ranked;
+    try {
+      ranked =
+          switch (request.mode()) {
+            case LEXICAL -> group(index.searchText(request.query(), depth, filter), byDocument);
+            case SEMANTIC -> group(index.searchVector(embed(request.query()), depth, filter),
+                byDocument);
+            case HYBRID ->
+                fuse(
+                    group(index.searchText(request.query(), depth, filter), byDocument),
+                    group(index.searchVector(embed(request.query()), depth, filter), byDocument),
+                    byDocument);
+          };
+    } catch (IndexException e) {
+      throw new StorageException("cannot search the index: " + e.getMessage(), e.directory(), e);
+    }
+    List<ScoredChunk> top = ranked.subList(0, Math.min(request.limit(), ranked.size()));
+    Map<String, HitRow> rows = store.hitRows(top.stream().map(ScoredChunk::chunkId).toList());
+    List<SearchHit> hits = new ArrayList<>(top.size());
+    for (ScoredChunk c : top) {
+      HitRow row = rows.get(c.chunkId());
+      if (row == null) {
+        continue; // deleted since the index was searched
+      }
+      hits.add(
+          new SearchHit(
+              hits.size() + 1,
+              c.documentId(),
+              row.source(),
+              c.chunkId(),
+              c.score(),
+              Snippets.of(row.chunk().text(), request.query()),
+              row.chunk().provenance(),
+              row.metadata()));
+    }
+    return new SearchResults(request, hits, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private float[] embed(String query) {
+    return model.embed(List.of(query)).vectors()[0];
+  }
+
+  /** Keeps each document's first (best) chunk when grouping by document. */
+  private static List<ScoredChunk> group(List<ScoredChunk> chunks, boolean byDocument) {
+    if (!byDocument) {
+      return chunks;
+    }
+    Set<String> seen = new HashSet<>();
+    List<ScoredChunk> best = new ArrayList<>();
+    for (ScoredChunk c : chunks) {
+      if (seen.add(c.documentId())) {
+        best.add(c);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Reciprocal rank fusion of the lexical and semantic lists; each fused hit is represented by the
+   * chunk of the list in which it ranked best (the lexical one on ties, for its keyword snippet).
+   */
+  private List<ScoredChunk> fuse(
+      List<ScoredChunk> lexical, List<ScoredChunk> semantic, boolean byDocument) {
+    List<List<ScoredChunk>> inputs = List.of(lexical, semantic);
+    List<List<String>> keys =
+        inputs.stream()
+            .map(l -> l.stream().map(c -> byDocument ? c.documentId() : c.chunkId()).toList())
+            .toList();
+    List<RankFusion.Fused> fused = RankFusion.reciprocalRank(rrfK, keys);
+    List<ScoredChunk> out = new ArrayList<>(fused.size());
+    for (RankFusion.Fused f : fused) {
+      ScoredChunk representative = inputs.get(f.bestInput()).get(f.bestRank() - 1);
+      out.add(new ScoredChunk(representative.chunkId(), representative.documentId(), f.score()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,541 @@
+package dev.solosuccess.engine.internal.store;
+
+import dev.solosuccess.sdk.Chunk;
+import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.InvalidInputException;
+import dev.solosuccess.sdk.Metadata;
+import dev.solosuccess.sdk.NotFoundException;
+import dev.solosuccess.sdk.Provenance;
+import dev.solosuccess.sdk.StorageException;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The system of record: documents, their text, chunks, vectors and metadata, and the change log, in
+ * one embedded H2 database file ({@code <data>/meta.mv.db}).
+ *
+ * <p>Every write is one transaction that also appends a {@link Change} with the next sequence
+ * number; a write method returns only after its commit is on disk. H2's default write delay (500
+ * ms) acknowledges commits that a kill then loses, so the store opens with {@code WRITE_DELAY=0}.
+ * The trace file is off: it is never encrypted, and would hold document text.
+ *
+ * <p>Thread-safe: reads run concurrently on pooled connections; writes are serialized, so sequence
+ * numbers commit in order.
+ */
+public final class MetadataStore implements AutoCloseable {
+
+  /** Version of the schema below; a newer one on disk is refused. */
+  public static final int SCHEMA_VERSION = 1;
+
+  static final String URL_SETTINGS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
+
+  private static final int H2_DATABASE_IN_USE = 90020;
+  private static final int H2_FILE_CORRUPTED = 90030;
+
+  private final Path file;
+  private final JdbcConnectionPool pool;
+  private final Object writeMonitor = new Object();
+  private long lastSequence; // guarded by writeMonitor
+
+  private MetadataStore(Path file, JdbcConnectionPool pool, long lastSequence) {
+    this.file = file;
+    this.pool = pool;
+    this.lastSequence = lastSequence;
+  }
+
+  /**
+   * Opens or creates the store in {@code dataDir}.
+   *
+   * @param modelId the embedding model of the engine: a store built with another is refused
+   * @param dimension its vector dimension
+   * @throws InvalidInputException if the store was built with another model or a newer schema
+   * @throws StorageException if the file cannot be opened, or another process has it open
+   */
+  public static MetadataStore open(Path dataDir, String modelId, int dimension) {
+    Path file = dataDir.resolve("meta.mv.db");
+    String url = "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS;
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "solo", "");
+    pool.setMaxConnections(32);
+    try (Connection c = pool.getConnection()) {
+      Schema.create(c);
+      Schema.checkInfo(c, modelId, dimension, file);
+      long last;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM changes")) {
+        rs.next();
+        last = rs.getLong(1);
+      }
+      return new MetadataStore(file, pool, last);
+    } catch (SQLException e) {
+      pool.dispose();
+      throw switch (e.getErrorCode()) {
+        case H2_DATABASE_IN_USE ->
+            new StorageException(
+                "the data folder " + dataDir + " is in use by another process", file, e);
+        case H2_FILE_CORRUPTED ->
+            new StorageException("the store " + file + " is corrupted: " + e.getMessage(), file, e);
+        default -> new StorageException("cannot open the store " + file + ": " + e, file, e);
+      };
+    } catch (RuntimeException e) {
+      pool.dispose();
+      throw e;
+    }
+  }
+
+  /** The sequence number of the last committed change; 0 for an empty store. */
+  public long lastSequence() {
+    synchronized (writeMonitor) {
+      return lastSequence;
+    }
+  }
+
+  /** Stores a new version of a document, replacing any under the same id; returns its sequence. */
+  public long upsert(NewDocument doc) {
+    synchronized (writeMonitor) {
+      long seq = lastSequence + 1;
+      Instant now = Instant.now();
+      try (Connection c = pool.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          deleteParts(c, doc.id());
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "MERGE INTO documents(id, source, media_type, sha256, text, characters, pages,"
+                      + " chunks, seq, ingested_at) KEY(id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, doc.id());
+            p.setString(2, doc.source());
+            p.setString(3, doc.mediaType());
+            p.setString(4, doc.sha256());
+            p.setString(5, doc.text());
+            p.setInt(6, doc.text().length());
+            p.setInt(7, doc.pages());
+            p.setInt(8, doc.chunks().size());
+            p.setLong(9, seq);
+            p.setObject(10, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            p.executeUpdate();
+          }
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO chunks(id, document_id, idx, text, tokens, page, start_offset,"
+                      + " end_offset, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < doc.chunks().size(); i++) {
+              NewChunk chunk = doc.chunks().get(i);
+              p.setString(1, chunkId(doc.id(), i));
+              p.setString(2, doc.id());
+              p.setInt(3, i);
+              p.setString(4, chunk.text());
+              p.setInt(5, chunk.tokens());
+              p.setInt(6, chunk.provenance().page());
+              p.setInt(7, chunk.provenance().startOffset());
+              p.setInt(8, chunk.provenance().endOffset());
+              p.setBytes(9, Vectors.toBytes(chunk.vector()));
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          insertMetadata(c, doc.id(), doc.metadata());
+          logChange(c, seq, doc.id(), false, now);
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          rollback(c, e);
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw failure("cannot store document " + doc.id(), e);
+      }
+      lastSequence = seq;
+      return seq;
+    }
+  }
+
+  /** Replaces a document's metadata, keeping its chunks; returns the change's sequence. */
+  public long replaceMetadata(String documentId, Metadata metadata) {
+    synchronized (writeMonitor) {
+      long seq = lastSequence + 1;
+      Instant now = Instant.now();
+      try (Connection c = pool.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          try (PreparedStatement p =
+              c.prepareStatement("UPDATE documents SET seq = ?, ingested_at = ? WHERE id = ?")) {
+            p.setLong(1, seq);
+            p.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            p.setString(3, documentId);
+            if (p.executeUpdate() == 0) {
+              throw new NotFoundException("document", documentId);
+            }
+          }
+          try (PreparedStatement p =
+              c.prepareStatement("DELETE FROM document_metadata WHERE document_id = ?")) {
+            p.setString(1, documentId);
+            p.executeUpdate();
+          }
+          insertMetadata(c, documentId, metadata);
+          logChange(c, seq, documentId, false, now);
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          rollback(c, e);
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw failure("cannot update the metadata of document " + documentId, e);
+      }
+      lastSequence = seq;
+      return seq;
+    }
+  }
+
+  /**
+   * Deletes a document and logs a tombstone; returns its sequence.
+   *
+   * @throws NotFoundException if there is no such document
+   */
+  public long delete(String documentId) {
+    synchronized (writeMonitor) {
+      long seq = lastSequence + 1;
+      try (Connection c = pool.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          deleteParts(c, documentId);
+          try (PreparedStatement p = c.prepareStatement("DELETE FROM documents WHERE id = ?")) {
+            p.setString(1, documentId);
+            if (p.executeUpdate() == 0) {
+              throw new NotFoundException("document", documentId);
+            }
+          }
+          logChange(c, seq, documentId, true, Instant.now());
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          rollback(c, e);
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw failure("cannot delete document " + documentId, e);
+      }
+      lastSequence = seq;
+      return seq;
+    }
+  }
+
+  private static void deleteParts(Connection c, String documentId) throws SQLException {
+    for (String sql :
+        List.of(
+            "DELETE FROM chunks WHERE document_id = ?",
+            "DELETE FROM document_metadata WHERE document_id = ?")) {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        p.setString(1, documentId);
+        p.executeUpdate();
+      }
+    }
+  }
+
+  private static void insertMetadata(Connection c, String documentId, Metadata metadata)
+      throws SQLException {
+    if (metadata.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO document_metadata(document_id, name, val) VALUES (?, ?, ?)")) {
+      for (Map.Entry<String, String> e : metadata.entries().entrySet()) {
+        p.setString(1, documentId);
+        p.setString(2, e.getKey());
+        p.setString(3, e.getValue());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  private static void logChange(
+      Connection c, long seq, String documentId, boolean deleted, Instant at) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO changes(seq, document_id, deleted, at) VALUES (?, ?, ?, ?)")) {
+      p.setLong(1, seq);
+      p.setString(2, documentId);
+      p.setBoolean(3, deleted);
+      p.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+      p.executeUpdate();
+    }
+  }
+
+  private static void rollback(Connection c, Exception primary) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      primary.addSuppressed(e);
+    }
+  }
+
+  /** The chunk id of a document's chunk {@code index}. */
+  public static String chunkId(String documentId, int index) {
+    return documentId + "#" + index;
+  }
+
+  // ---- reads
+
+  public Optional<Document> document(String id) {
+    List<Document> docs = queryDocuments("WHERE id = ?", id);
+    return docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0));
+  }
+
+  /** Every document, ordered by source. */
+  public List<Document> documents() {
+    return queryDocuments("ORDER BY source, id", null);
+  }
+
+  public long documentCount() {
+    return queryLong("SELECT COUNT(*) FROM documents");
+  }
+
+  public long chunkCount() {
+    return queryLong("SELECT COUNT(*) FROM chunks");
+  }
+
+  private long queryLong(String sql) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw failure("cannot read the store", e);
+    }
+  }
+
+  private List<Document> queryDocuments(String where, String arg) {
+    String sql =
+        "SELECT id, source, media_type, sha256, characters, pages, chunks, seq, ingested_at"
+            + " FROM documents "
+            + where;
+    try (Connection c = pool.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
+      if (arg != null) {
+        p.setString(1, arg);
+      }
+      List<Document> docs = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          docs.add(
+              new Document(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  Metadata.empty(),
+                  rs.getInt(5),
+                  rs.getInt(6),
+                  rs.getInt(7),
+                  rs.getLong(8),
+                  rs.getObject(9, OffsetDateTime.class).toInstant()));
+        }
+      }
+      if (docs.isEmpty()) {
+        return docs;
+      }
+      Map<String, Metadata> metadata = metadataOf(c, arg != null ? List.of(arg) : null);
+      List<Document> withMetadata = new ArrayList<>(docs.size());
+      for (Document d : docs) {
+        withMetadata.add(
+            new Document(
+                d.id(),
+                d.source(),
+                d.mediaType(),
+                d.sha256(),
+                metadata.getOrDefault(d.id(), Metadata.empty()),
+                d.characters(),
+                d.pages(),
+                d.chunks(),
+                d.sequence(),
+                d.ingestedAt()));
+      }
+      return withMetadata;
+    } catch (SQLException e) {
+      throw failure("cannot read documents", e);
+    }
+  }
+
+  /** Metadata of the given documents, or of all when {@code documentIds} is null. */
+  private static Map<String, Metadata> metadataOf(Connection c, Collection<String> documentIds)
+      throws SQLException {
+    String sql = "SELECT document_id, name, val FROM document_metadata";
+    if (documentIds != null) {
+      sql += " WHERE document_id = ANY(?)";
+    }
+    Map<String, Map<String, String>> raw = new HashMap<>();
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      if (documentIds != null) {
+        p.setArray(1, c.createArrayOf("VARCHAR", documentIds.toArray()));
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          raw.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+              .put(rs.getString(2), rs.getString(3));
+        }
+      }
+    }
+    Map<String, Metadata> result = new HashMap<>();
+    raw.forEach((id, m) -> result.put(id, new Metadata(m)));
+    return result;
+  }
+
+  /** The extracted text of a document. */
+  public Optional<String> text(String documentId) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement p = c.prepareStatement("SELECT text FROM documents WHERE id = ?")) {
+      p.setString(1, documentId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the text of document " + documentId, e);
+    }
+  }
+
+  /** A document's chunks in order; empty if it has none or does not exist. */
+  public List<Chunk> chunks(String documentId) {
+    return storedChunks(documentId, false).stream().map(StoredChunk::chunk).toList();
+  }
+
+  /** A document's chunks with their vectors, in order. */
+  public List<StoredChunk> chunksWithVectors(String documentId) {
+    return storedChunks(documentId, true);
+  }
+
+  private List<StoredChunk> storedChunks(String documentId, boolean withVectors) {
+    String sql =
+        "SELECT id, idx, text, tokens, page, start_offset, end_offset"
+            + (withVectors ? ", vector" : "")
+            + " FROM chunks WHERE document_id = ? ORDER BY idx";
+    try (Connection c = pool.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, documentId);
+      List<StoredChunk> chunks = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          Chunk chunk =
+              new Chunk(
+                  rs.getString(1),
+                  documentId,
+                  rs.getInt(2),
+                  rs.getString(3),
+                  rs.getInt(4),
+                  new Provenance(rs.getInt(5), rs.getInt(6), rs.getInt(7)));
+          chunks.add(new StoredChunk(chunk, withVectors ? Vectors.fromBytes(rs.getBytes(8)) : null));
+        }
+      }
+      return chunks;
+    } catch (SQLException e) {
+      throw failure("cannot read the chunks of document " + documentId, e);
+    }
+  }
+
+  /** Chunk, source and metadata of each chunk id that still exists. */
+  public Map<String, HitRow> hitRows(Collection<String> chunkIds) {
+    if (chunkIds.isEmpty()) {
+      return Map.of();
+    }
+    String sql =
+        "SELECT c.id, c.document_id, c.idx, c.text, c.tokens, c.page, c.start_offset,"
+            + " c.end_offset, d.source FROM chunks c JOIN documents d ON d.id = c.document_id"
+            + " WHERE c.id = ANY(?)";
+    try (Connection c = pool.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
+      Array ids = c.createArrayOf("VARCHAR", chunkIds.toArray());
+      p.setArray(1, ids);
+      Map<String, Chunk> chunks = new HashMap<>();
+      Map<String, String> sources = new HashMap<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          Chunk chunk =
+              new Chunk(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getInt(3),
+                  rs.getString(4),
+                  rs.getInt(5),
+                  new Provenance(rs.getInt(6), rs.getInt(7), rs.getInt(8)));
+          chunks.put(chunk.id(), chunk);
+          sources.put(chunk.documentId(), rs.getString(9));
+        }
+      }
+      Map<String, Metadata> metadata = metadataOf(c, sources.keySet());
+      Map<String, HitRow> rows = new HashMap<>();
+      for (Chunk chunk : chunks.values()) {
+        rows.put(
+            chunk.id(),
+            new HitRow(
+                chunk,
+                sources.get(chunk.documentId()),
+                metadata.getOrDefault(chunk.documentId(), Metadata.empty())));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw failure("cannot read search hits", e);
+    }
+  }
+
+  /** Up to {@code limit} changes after {@code sequence}, in order. */
+  public List<Change> changesAfter(long sequence, int limit) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement p =
+            c.prepareStatement(
+                "SELECT seq, document_id, deleted FROM changes WHERE seq > ? ORDER BY seq"
+                    + " FETCH FIRST ? ROWS ONLY")) {
+      p.setLong(1, sequence);
+      p.setInt(2, limit);
+      List<Change> changes = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          changes.add(new Change(rs.getLong(1), rs.getString(2), rs.getBoolean(3)));
+        }
+      }
+      return changes;
+    } catch (SQLException e) {
+      throw failure("cannot read the change log", e);
+    }
+  }
+
+  /** An H2 setting as the database reports it, for checks of the durability settings. */
+  public String setting(String name) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement p =
+            c.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+      p.setString(1, name);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read setting " + name, e);
+    }
+  }
+
+  private StorageException failure(String what, SQLException e) {
+    return new StorageException(what + " in " + file + ": " + e.getMessage(), file, e);
+  }
+
+  @Override
+  public void close() {
+    synchronized (writeMonitor) {
+      pool.dispose();
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.solosuccess.engine.internal.store;
+
+import dev.solosuccess.sdk.Metadata;
+import java.util.List;
+
+/**
+ * A document version ready to be stored: parsed, chunked and embedded.
+ *
+ * @param text the extracted text that chunk offsets point into
+ * @param pages page count, 0 for formats without pages
+ */
+public record NewDocument(
+    String id,
+    String source,
+    String mediaType,
+    String sha256,
+    Metadata metadata,
+    String text,
+    int pages,
+    List<NewChunk> chunks) {
+
+  public NewDocument {
+    chunks = List.copyOf(chunks);
+  }
+}

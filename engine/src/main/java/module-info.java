@@ -1,0 +1,18 @@
+/**
+ * The SoloSuccess engine: {@link dev.solosuccess.engine.SoloEngine}, the in-process {@link
+ * dev.solosuccess.sdk.SoloClient}. Implementation packages ({@code ...engine.internal}) are not
+ * exported.
+ */
+module dev.solosuccess.engine {
+  requires transitive dev.solosuccess.sdk;
+  requires dev.solosuccess.index;
+  requires com.microsoft.onnxruntime;
+  requires ai.djl.api;
+  requires ai.djl.tokenizers;
+  requires com.h2database;
+  requires java.sql;
+  requires org.apache.pdfbox;
+  requires org.jsoup;
+
+  exports dev.solosuccess.engine;
+}

@@ -1,0 +1,60 @@
+package dev.solosuccess.sdk;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Documents: ingest (parse, chunk, embed, store, index), read back and delete.
+ *
+ * <p>Every method that changes data returns only after the change is durable in the system of
+ * record; a search issued after it returns sees the change. Implementations are thread-safe; writes
+ * are applied one at a time in the order they commit.
+ */
+public interface DocumentService {
+
+  /**
+   * Ingests one document and returns it as stored. A document that already exists under the same id
+   * is replaced atomically (a search never sees a mix of its old and new chunks); one whose content
+   * is unchanged is returned as it is, without re-embedding.
+   *
+   * @throws UnsupportedFormatException if the format is not one the engine parses
+   * @throws LimitExceededException if the input exceeds a configured limit
+   * @throws InvalidInputException if the input cannot be read or holds no text
+   * @throws StorageException if the change could not be made durable (nothing is then stored)
+   */
+  Document ingest(DocumentSource source);
+
+  /**
+   * Ingests files and folders (folders recursively, files in path order). A file that cannot be
+   * ingested is reported in {@link IngestSummary#skipped()} with the reason, and the batch goes on;
+   * each ingested file is durable as soon as the listener hears of it.
+   *
+   * @throws InvalidInputException if a named path does not exist
+   * @throws StorageException if the store fails; files ingested before the failure stay ingested
+   */
+  IngestSummary ingest(IngestRequest request);
+
+  /** The document with this id, if there is one. */
+  Optional<Document> get(String documentId);
+
+  /** All documents, ordered by source. */
+  List<Document> list();
+
+  /** The number of documents. */
+  long count();
+
+  /**
+   * The chunks of a document, in order.
+   *
+   * @throws NotFoundException if there is no such document
+   */
+  List<Chunk> chunks(String documentId);
+
+  /**
+   * Deletes a document: its chunks and vectors are gone from the store and from every index when
+   * this returns.
+   *
+   * @throws NotFoundException if there is no such document
+   */
+  void delete(String documentId);
+}

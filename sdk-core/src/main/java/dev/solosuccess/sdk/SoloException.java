@@ -1,0 +1,33 @@
+package dev.solosuccess.sdk;
+
+/**
+ * The root of every error the SoloSuccess API throws; unchecked. Catch a subtype to act on it:
+ *
+ * <ul>
+ *   <li>{@link InvalidInputException}: fix the input ({@link UnsupportedFormatException}, {@link
+ *       LimitExceededException} say how); retrying as is fails again.
+ *   <li>{@link NotFoundException}: the named thing does not exist.
+ *   <li>{@link StorageException}: the data folder failed; nothing of the failed call was committed.
+ *   <li>{@link ModelException}: a model could not be loaded or run.
+ * </ul>
+ *
+ * <p>Messages name the offending value; {@link #code()} is a stable name for scripts and HTTP
+ * problem types.
+ */
+public class SoloException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public SoloException(String message) {
+    super(message);
+  }
+
+  public SoloException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** A stable, kebab-case name of the error kind, such as {@code not-found}. */
+  public String code() {
+    return "error";
+  }
+}

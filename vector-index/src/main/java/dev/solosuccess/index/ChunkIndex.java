@@ -1,0 +1,90 @@
+package dev.solosuccess.index;
+
+import dev.solosuccess.index.internal.lucene.LuceneChunkIndex;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One index over chunks: BM25 on their text and approximate nearest-neighbour search on their
+ * vectors, written and committed together, so that one commit covers both.
+ *
+ * <p>The index is derived data. It records the sequence number of the last change it reflects
+ * ({@link #committedSequence()}), so that its owner can replay newer changes from the system of
+ * record after a crash, or rebuild it from scratch.
+ *
+ * <p>Thread-safe: searches run concurrently with each other and with writes, and see every write
+ * that returned before they started (committed or not). Writes replace or delete whole documents,
+ * atomically: a search sees all of a document's new chunks or none. {@link #close()} commits
+ * nothing; call {@link #commit(long)} first.
+ *
+ * <pre>{@code
+ * try (ChunkIndex index = ChunkIndex.open(dir, IndexSettings.of(384, VectorSimilarity.DOT_PRODUCT, "all-minilm-l6-v2"))) {
+ *   index.replaceDocument("doc-1", chunks);
+ *   index.commit(42);
+ *   List<ScoredChunk> hits = index.searchText("refund window", 10, IndexFilter.none());
+ * }
+ * }</pre>
+ */
+public interface ChunkIndex extends AutoCloseable {
+
+  /**
+   * Opens the index in {@code directory}, creating it (and the folder) if there is none.
+   *
+   * @throws IncompatibleIndexException if the index was created with other settings
+   * @throws IndexCorruptedException if the index files are damaged
+   * @throws IndexException if the folder cannot be used, or another writer holds it
+   */
+  static ChunkIndex open(Path directory, IndexSettings settings) {
+    return LuceneChunkIndex.open(directory, settings);
+  }
+
+  IndexSettings settings();
+
+  /** The sequence number recorded by the last commit; 0 for a new index. */
+  long committedSequence();
+
+  /**
+   * Replaces every chunk of {@code documentId} with {@code chunks} (none: the document is removed).
+   *
+   * @throws IllegalArgumentException if a chunk belongs to another document, or its vector has the
+   *     wrong dimension, a non-finite component, or (for {@link VectorSimilarity#COSINE}) zero length
+   */
+  void replaceDocument(String documentId, List<IndexedChunk> chunks);
+
+  /** Removes every chunk of {@code documentId}; a no-op if it has none. */
+  void deleteDocument(String documentId);
+
+  /** Removes everything; the committed sequence is unchanged until the next commit. */
+  void deleteAll();
+
+  /**
+   * Makes every write so far durable and records {@code sequence} as the last change they reflect.
+   *
+   * @throws IllegalArgumentException if {@code sequence} is lower than the committed one
+   */
+  void commit(long sequence);
+
+  /**
+   * BM25 search: the query is analyzed like the indexed text and its terms are OR-ed.
+   *
+   * @param k the most hits, at least 1
+   * @return at most {@code k} chunks, best first; empty when no query term survives analysis
+   */
+  List<ScoredChunk> searchText(String query, int k, IndexFilter filter);
+
+  /**
+   * Approximate nearest neighbours (HNSW) of {@code vector}; the filter is applied during the graph
+   * search.
+   *
+   * @return at most {@code k} chunks, most similar first, scored by similarity
+   * @throws IllegalArgumentException if the vector has the wrong dimension or a non-finite component
+   */
+  List<ScoredChunk> searchVector(float[] vector, int k, IndexFilter filter);
+
+  /** The number of chunks, as the next search would see it. */
+  int chunkCount();
+
+  /** Releases the index; uncommitted writes are lost. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,61 @@
+package dev.solosuccess.index.internal.lucene;
+
+import dev.solosuccess.index.IncompatibleIndexException;
+import dev.solosuccess.index.IndexSettings;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The user data of each commit: what the index is, and the last change it reflects. */
+final class CommitInfo {
+
+  /** Bumped whenever the fields or their analysis change; an index of another format is rebuilt. */
+  static final String FORMAT = "1";
+
+  static final String KEY_FORMAT = "solo.index.format";
+  static final String KEY_DIMENSION = "solo.vector.dimension";
+  static final String KEY_SIMILARITY = "solo.vector.similarity";
+  static final String KEY_SPACE = "solo.vector.space";
+  static final String KEY_SEQUENCE = "solo.sequence";
+
+  private CommitInfo() {}
+
+  static Map<String, String> userData(IndexSettings settings, long sequence) {
+    return Map.of(
+        KEY_FORMAT, FORMAT,
+        KEY_DIMENSION, Integer.toString(settings.dimension()),
+        KEY_SIMILARITY, settings.similarity().name(),
+        KEY_SPACE, settings.vectorSpace(),
+        KEY_SEQUENCE, Long.toString(sequence));
+  }
+
+  /** Checks that an existing index was made with {@code settings}; returns its sequence. */
+  static long check(Map<String, String> userData, IndexSettings settings, Path directory) {
+    expect(userData, KEY_FORMAT, FORMAT, "index format", directory);
+    expect(
+        userData,
+        KEY_DIMENSION,
+        Integer.toString(settings.dimension()),
+        "vector dimension",
+        directory);
+    expect(userData, KEY_SIMILARITY, settings.similarity().name(), "vector similarity", directory);
+    expect(userData, KEY_SPACE, settings.vectorSpace(), "vector space", directory);
+    String sequence = userData.get(KEY_SEQUENCE);
+    try {
+      return Long.parseLong(sequence);
+    } catch (NumberFormatException e) {
+      throw new IncompatibleIndexException(
+          "index at " + directory + " has no valid sequence number, got '" + sequence + "'",
+          directory);
+    }
+  }
+
+  private static void expect(
+      Map<String, String> userData, String key, String expected, String what, Path directory) {
+    String actual = userData.get(key);
+    if (!expected.equals(actual)) {
+      throw new IncompatibleIndexException(
+          what + " must be " + expected + ", got " + actual + " in the index at " + directory,
+          directory);
+    }
+  }
+}

@@ -1,0 +1,430 @@
+package dev.solosuccess.index.internal.lucene;
+
+import dev.solosuccess.index.ChunkIndex;
+import dev.solosuccess.index.IndexClosedException;
+import dev.solosuccess.index.IndexCorruptedException;
+import dev.solosuccess.index.IndexException;
+import dev.solosuccess.index.IndexFilter;
+import dev.solosuccess.index.IndexSettings;
+import dev.solosuccess.index.IndexedChunk;
+import dev.solosuccess.index.ScoredChunk;
+import dev.solosuccess.index.VectorSimilarity;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * {@link ChunkIndex} on one Lucene index: per chunk a stored chunk id and document id, the text
+ * (English analysis: possessives, lower case, stop words, Porter stemming) for BM25, an HNSW vector
+ * field and one exact-match field per attribute.
+ *
+ * <p>Searches refresh the near-real-time reader only when writes happened since the last refresh,
+ * so a batch of writes with no search in between creates no tiny segments.
+ */
+public final class LuceneChunkIndex implements ChunkIndex {
+
+  static final String FIELD_CHUNK = "chunk";
+  static final String FIELD_DOC = "doc";
+  static final String FIELD_TEXT = "text";
+  static final String FIELD_VECTOR = "vector";
+  static final String ATTRIBUTE_PREFIX = "attr.";
+  private static final Set<String> STORED = Set.of(FIELD_CHUNK, FIELD_DOC);
+
+  private final Path path;
+  private final IndexSettings settings;
+  private final Directory directory;
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final VectorSimilarityFunction similarity;
+
+  private final AtomicLong writeGeneration = new AtomicLong();
+  private volatile long searchableGeneration;
+  private final Object refreshLock = new Object();
+  private final Object commitLock = new Object();
+  private volatile long committedSequence;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private LuceneChunkIndex(
+      Path path,
+      IndexSettings settings,
+      Directory directory,
+      Analyzer analyzer,
+      IndexWriter writer,
+      long committedSequence)
+      throws IOException {
+    this.path = path;
+    this.settings = settings;
+    this.directory = directory;
+    this.analyzer = analyzer;
+    this.writer = writer;
+    this.committedSequence = committedSequence;
+    this.similarity =
+        settings.similarity() == VectorSimilarity.COSINE
+            ? VectorSimilarityFunction.COSINE
+            : VectorSimilarityFunction.DOT_PRODUCT;
+    BM25Similarity bm25 = new BM25Similarity(settings.bm25K1(), settings.bm25B());
+    this.searchers =
+        new SearcherManager(
+            writer,
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(
+                  org.apache.lucene.index.IndexReader reader,
+                  org.apache.lucene.index.IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(bm25);
+                return searcher;
+              }
+            });
+  }
+
+  /** See {@link ChunkIndex#open(Path, IndexSettings)}. */
+  public static LuceneChunkIndex open(Path path, IndexSettings settings) {
+    Directory directory = null;
+    Analyzer analyzer = null;
+    IndexWriter writer = null;
+    try {
+      Files.createDirectories(path);
+      directory = FSDirectory.open(path);
+      long sequence = 0;
+      boolean exists = DirectoryReader.indexExists(directory);
+      if (exists) {
+        List<IndexCommit> commits = DirectoryReader.listCommits(directory);
+        IndexCommit last = commits.get(commits.size() - 1);
+        sequence = CommitInfo.check(last.getUserData(), settings, path);
+      }
+      analyzer = new EnglishAnalyzer();
+      IndexWriterConfig config =
+          new IndexWriterConfig(analyzer)
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setSimilarity(new BM25Similarity(settings.bm25K1(), settings.bm25B()))
+              .setCommitOnClose(false);
+      writer = new IndexWriter(directory, config);
+      if (!exists) {
+        writer.setLiveCommitData(CommitInfo.userData(settings, 0).entrySet());
+        writer.commit();
+      }
+      return new LuceneChunkIndex(path, settings, directory, analyzer, writer, sequence);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(writer, e);
+      closeQuietly(analyzer, e);
+      closeQuietly(directory, e);
+      throw translate("cannot open the index at " + path, path, e);
+    }
+  }
+
+  private static RuntimeException translate(String what, Path path, Exception e) {
+    if (e instanceof IndexException ie) {
+      return ie;
+    }
+    if (e instanceof CorruptIndexException
+        || e instanceof IndexFormatTooOldException
+        || e instanceof IndexFormatTooNewException
+        || e instanceof EOFException
+        || e instanceof NoSuchFileException) {
+      return new IndexCorruptedException(what + ": " + e.getMessage(), path, e);
+    }
+    if (e instanceof LockObtainFailedException) {
+      return new IndexException(
+          what + ": it is locked by another writer (" + e.getMessage() + ")", path, e);
+    }
+    if (e instanceof IllegalArgumentException iae) {
+      return iae;
+    }
+    return new IndexException(what + ": " + e.getMessage(), path, e);
+  }
+
+  private static void closeQuietly(AutoCloseable c, Exception primary) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception suppressed) {
+      primary.addSuppressed(suppressed);
+    }
+  }
+
+  @Override
+  public IndexSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public long committedSequence() {
+    return committedSequence;
+  }
+
+  @Override
+  public void replaceDocument(String documentId, List<IndexedChunk> chunks) {
+    ensureOpen();
+    List<Document> docs = new ArrayList<>(chunks.size());
+    for (IndexedChunk chunk : chunks) {
+      if (!chunk.documentId().equals(documentId)) {
+        throw new IllegalArgumentException(
+            "chunk " + chunk.chunkId() + " belongs to document " + chunk.documentId()
+                + ", not " + documentId);
+      }
+      checkVector(chunk.vector(), true);
+      docs.add(toLucene(chunk));
+    }
+    try {
+      writer.updateDocuments(new Term(FIELD_DOC, documentId), docs);
+    } catch (IOException e) {
+      throw translate("cannot index document " + documentId, path, e);
+    }
+    writeGeneration.incrementAndGet();
+  }
+
+  private Document toLucene(IndexedChunk chunk) {
+    Document doc = new Document();
+    doc.add(new StringField(FIELD_CHUNK, chunk.chunkId(), Field.Store.YES));
+    doc.add(new StringField(FIELD_DOC, chunk.documentId(), Field.Store.YES));
+    doc.add(new TextField(FIELD_TEXT, chunk.text(), Field.Store.NO));
+    doc.add(new KnnFloatVectorField(FIELD_VECTOR, chunk.vector(), similarity));
+    for (Map.Entry<String, String> a : chunk.attributes().entrySet()) {
+      doc.add(new StringField(ATTRIBUTE_PREFIX + a.getKey(), a.getValue(), Field.Store.NO));
+    }
+    return doc;
+  }
+
+  @Override
+  public void deleteDocument(String documentId) {
+    ensureOpen();
+    try {
+      writer.deleteDocuments(new Term(FIELD_DOC, documentId));
+    } catch (IOException e) {
+      throw translate("cannot delete document " + documentId, path, e);
+    }
+    writeGeneration.incrementAndGet();
+  }
+
+  @Override
+  public void deleteAll() {
+    ensureOpen();
+    try {
+      writer.deleteAll();
+    } catch (IOException e) {
+      throw translate("cannot clear the index", path, e);
+    }
+    writeGeneration.incrementAndGet();
+  }
+
+  @Override
+  public void commit(long sequence) {
+    ensureOpen();
+    synchronized (commitLock) {
+      if (sequence < committedSequence) {
+        throw new IllegalArgumentException(
+            "sequence must be >= " + committedSequence + ", got " + sequence);
+      }
+      try {
+        writer.setLiveCommitData(CommitInfo.userData(settings, sequence).entrySet());
+        writer.commit();
+      } catch (IOException e) {
+        throw translate("cannot commit the index", path, e);
+      }
+      committedSequence = sequence;
+    }
+  }
+
+  @Override
+  public List<ScoredChunk> searchText(String query, int k, IndexFilter filter) {
+    ensureOpen();
+    checkK(k);
+    Query text = new QueryBuilder(analyzer).createBooleanQuery(FIELD_TEXT, query, Occur.SHOULD);
+    if (text == null) {
+      return List.of(); // nothing left after analysis, e.g. only stop words
+    }
+    Query q = text;
+    if (!filter.isEmpty()) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+      for (Map.Entry<String, String> t : filter.terms().entrySet()) {
+        b.add(new TermQuery(new Term(ATTRIBUTE_PREFIX + t.getKey(), t.getValue())), Occur.FILTER);
+      }
+      q = b.build();
+    }
+    return run(q, k, false);
+  }
+
+  @Override
+  public List<ScoredChunk> searchVector(float[] vector, int k, IndexFilter filter) {
+    ensureOpen();
+    checkK(k);
+    checkVector(vector, false);
+    return run(new KnnFloatVectorQuery(FIELD_VECTOR, vector, k, filterQuery(filter)), k, true);
+  }
+
+  private static Query filterQuery(IndexFilter filter) {
+    if (filter.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Map.Entry<String, String> t : filter.terms().entrySet()) {
+      b.add(new TermQuery(new Term(ATTRIBUTE_PREFIX + t.getKey(), t.getValue())), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private List<ScoredChunk> run(Query query, int k, boolean vectorScores) {
+    IndexSearcher searcher = acquire();
+    try {
+      TopDocs top = searcher.search(query, k);
+      StoredFields stored = searcher.storedFields();
+      List<ScoredChunk> hits = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document d = stored.document(sd.doc, STORED);
+        // Lucene maps dot product and cosine to (1 + s) / 2; report the similarity itself.
+        double score = vectorScores ? 2.0 * sd.score - 1.0 : sd.score;
+        hits.add(new ScoredChunk(d.get(FIELD_CHUNK), d.get(FIELD_DOC), score));
+      }
+      return hits;
+    } catch (IOException e) {
+      throw translate("cannot search the index", path, e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  @Override
+  public int chunkCount() {
+    ensureOpen();
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private IndexSearcher acquire() {
+    long target = writeGeneration.get();
+    try {
+      if (searchableGeneration < target) {
+        synchronized (refreshLock) {
+          if (searchableGeneration < target) {
+            long upTo = writeGeneration.get();
+            searchers.maybeRefreshBlocking();
+            searchableGeneration = upTo;
+          }
+        }
+      }
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw translate("cannot refresh the index reader", path, e);
+    }
+  }
+
+  private void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw translate("cannot release an index reader", path, e);
+    }
+  }
+
+  private void checkK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+  }
+
+  private void checkVector(float[] vector, boolean indexing) {
+    if (vector.length != settings.dimension()) {
+      throw new IllegalArgumentException(
+          "dimension must be " + settings.dimension() + ", got " + vector.length);
+    }
+    double norm = 0;
+    for (int i = 0; i < vector.length; i++) {
+      float v = vector[i];
+      if (!Float.isFinite(v)) {
+        throw new IllegalArgumentException("vector component " + i + " must be finite, got " + v);
+      }
+      norm += (double) v * v;
+    }
+    norm = Math.sqrt(norm);
+    if (norm == 0) {
+      throw new IllegalArgumentException("vector must not be all zeros");
+    }
+    if (indexing
+        && settings.similarity() == VectorSimilarity.DOT_PRODUCT
+        && Math.abs(norm - 1) > 1e-3) {
+      throw new IllegalArgumentException(
+          "vectors must have unit length for DOT_PRODUCT, got length " + norm);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IndexClosedException("the index at " + path + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    IndexException failure = null;
+    for (AutoCloseable c : new AutoCloseable[] {searchers, writer, analyzer, directory}) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IndexException("cannot close the index at " + path, path, e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LuceneChunkIndex[" + path + ", " + settings + "]";
+  }
+}
