@@ -54,13 +54,18 @@ public interface ChunkIndex extends AutoCloseable {
   /** Removes every chunk of {@code documentId}; a no-op if it has none. */
   void deleteDocument(String documentId);
 
-  /** Removes everything; the committed sequence is unchanged until the next commit. */
+  /**
+   * Removes everything, to rebuild from scratch. The committed sequence is unchanged until the next
+   * commit, which may then record any sequence, even one lower than before (the owner's store may
+   * have been restored to an earlier state).
+   */
   void deleteAll();
 
   /**
    * Makes every write so far durable and records {@code sequence} as the last change they reflect.
    *
-   * @throws IllegalArgumentException if {@code sequence} is lower than the committed one
+   * @throws IllegalArgumentException if {@code sequence} is negative, or lower than the committed
+   *     one and no {@link #deleteAll()} came since that commit
    */
   void commit(long sequence);
 

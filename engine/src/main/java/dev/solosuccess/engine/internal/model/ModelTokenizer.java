@@ -14,7 +14,7 @@ import java.util.Map;
  * tokenizer file, decides truncation: {@code tokenizer.json} of all-MiniLM-L6-v2 truncates at 128
  * word pieces, half of what the model reads. Thread-safe.
  */
-final class ModelTokenizer implements Tokenization, AutoCloseable {
+public final class ModelTokenizer implements Tokenization, AutoCloseable {
 
   /** Longest text handed to the tokenizer for one model input; far beyond any 512-token input. */
   private static final int MAX_INPUT_CHARS_PER_TOKEN = 64;
@@ -29,7 +29,7 @@ final class ModelTokenizer implements Tokenization, AutoCloseable {
     this.modelId = modelId;
   }
 
-  static ModelTokenizer load(ModelSpec spec) {
+  public static ModelTokenizer load(ModelSpec spec) {
     ClassLoader loader = ModelTokenizer.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(spec.tokenizerResource())) {
       if (in == null) {

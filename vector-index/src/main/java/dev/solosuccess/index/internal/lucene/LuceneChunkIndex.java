@@ -83,6 +83,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
   private final Object refreshLock = new Object();
   private final Object commitLock = new Object();
   private volatile long committedSequence;
+  private boolean cleared; // guarded by commitLock: deleteAll() since the last commit
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private LuceneChunkIndex(
@@ -243,10 +244,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
   @Override
   public void deleteAll() {
     ensureOpen();
-    try {
-      writer.deleteAll();
-    } catch (IOException e) {
-      throw translate("cannot clear the index", path, e);
+    synchronized (commitLock) {
+      try {
+        writer.deleteAll();
+      } catch (IOException e) {
+        throw translate("cannot clear the index", path, e);
+      }
+      cleared = true;
     }
     writeGeneration.incrementAndGet();
   }
@@ -255,9 +259,10 @@ public final class LuceneChunkIndex implements ChunkIndex {
   public void commit(long sequence) {
     ensureOpen();
     synchronized (commitLock) {
-      if (sequence < committedSequence) {
+      long minimum = cleared ? 0 : committedSequence;
+      if (sequence < minimum) {
         throw new IllegalArgumentException(
-            "sequence must be >= " + committedSequence + ", got " + sequence);
+            "sequence must be >= " + minimum + ", got " + sequence);
       }
       try {
         writer.setLiveCommitData(CommitInfo.userData(settings, sequence).entrySet());
@@ -266,6 +271,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         throw translate("cannot commit the index", path, e);
       }
       committedSequence = sequence;
+      cleared = false;
     }
   }
 
