@@ -1,0 +1,136 @@
+package dev.solosuccess.cli;
+
+import dev.solosuccess.cli.internal.DocsCommand;
+import dev.solosuccess.cli.internal.EmbedCommand;
+import dev.solosuccess.cli.internal.ExitCodes;
+import dev.solosuccess.cli.internal.IngestCommand;
+import dev.solosuccess.cli.internal.SearchCommand;
+import dev.solosuccess.cli.internal.VersionProvider;
+import dev.solosuccess.engine.EngineConfig;
+import dev.solosuccess.engine.SoloEngine;
+import dev.solosuccess.sdk.SoloException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code solo}: ingest, search and inspect documents, and embed text, from the shell. Every
+ * subcommand opens the engine on {@code --data-dir}, does its work through the public API, and
+ * closes it.
+ */
+@Command(
+    name = "solo",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "SoloSuccess AI Engine: local document search (BM25, vector, hybrid) and embeddings.",
+    subcommands = {
+      IngestCommand.class,
+      SearchCommand.class,
+      DocsCommand.class,
+      EmbedCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      ExitCodes.OK_LINE,
+      ExitCodes.FAILURE_LINE,
+      ExitCodes.USAGE_LINE,
+      ExitCodes.PARTIAL_LINE
+    },
+    footer = {"", "Run 'solo <command> --help' for a command's options."})
+public final class Solo implements Runnable {
+
+  @Spec private CommandSpec spec;
+
+  private Path dataDir = Path.of("solo-data");
+
+  @Option(
+      names = "--data-dir",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description = "Data folder (store, index, native libraries). Default: ./solo-data")
+  void setDataDir(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Log the engine's informational messages to stderr.")
+  void setVerbose(boolean verbose) {
+    Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+  }
+
+  /** The data folder chosen on the command line. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Opens the engine on the chosen data folder, creating it if needed; the caller closes it. */
+  public SoloEngine openEngine() {
+    return SoloEngine.open(EngineConfig.builder(dataDir).build());
+  }
+
+  /**
+   * Opens the engine on a data folder that must exist already: reading from a mistyped folder
+   * should say so, not create an empty one and find nothing.
+   *
+   * @throws SoloException if there is no data folder there
+   */
+  public SoloEngine openExistingEngine() {
+    if (!Files.isDirectory(dataDir) || !Files.exists(dataDir.resolve("meta.mv.db"))) {
+      throw new SoloException(
+          "no data folder at " + dataDir.toAbsolutePath()
+              + "; ingest documents first ('solo ingest PATH'), or pass --data-dir");
+    }
+    return openEngine();
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A command line wired with the CLI's error handling, writing to the given streams. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Solo());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter w = commandLine.getErr();
+          if (e instanceof SoloException se) {
+            w.println("error: " + se.getMessage());
+          } else if (e instanceof IllegalStateException ise) {
+            w.println("error: " + ise.getMessage());
+          } else {
+            w.println("error: " + e);
+            e.printStackTrace(w);
+          }
+          w.flush();
+          return ExitCodes.FAILURE;
+        });
+    return cl;
+  }
+
+  /** Runs {@code solo} with the arguments and exits with its exit code. */
+  public static void main(String[] args) {
+    Logger.getLogger("").setLevel(Level.WARNING);
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+}

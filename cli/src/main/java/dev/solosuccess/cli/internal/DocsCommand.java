@@ -1,0 +1,171 @@
+package dev.solosuccess.cli.internal;
+
+import dev.solosuccess.cli.Solo;
+import dev.solosuccess.engine.SoloEngine;
+import dev.solosuccess.sdk.Chunk;
+import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.NotFoundException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code solo docs}: list, show and delete stored documents. */
+@Command(
+    name = "docs",
+    mixinStandardHelpOptions = true,
+    description = "List, show and delete stored documents.",
+    subcommands = {DocsCommand.ListDocs.class, DocsCommand.Show.class, DocsCommand.Delete.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE})
+public final class DocsCommand implements Runnable {
+
+  @ParentCommand private Solo solo;
+  @Spec private CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code solo docs list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored documents.")
+  static final class ListDocs implements Callable<Integer> {
+    @ParentCommand private DocsCommand docs;
+    @Spec private CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object with a documents array.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+      List<Document> list;
+      try (SoloEngine engine = docs.solo.openExistingEngine()) {
+        list = engine.documents().list();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode n = Json.object();
+        ArrayNode a = n.putArray("documents");
+        list.forEach(d -> a.add(Json.document(d)));
+        out.println(Json.write(n));
+      } else if (list.isEmpty()) {
+        out.println("No documents in " + docs.solo.dataDir() + ".");
+      } else {
+        int width = list.stream().mapToInt(d -> d.id().length()).max().orElse(2);
+        out.printf("%-" + width + "s  %6s  %-16s  %s%n", "ID", "CHUNKS", "TYPE", "SOURCE");
+        for (Document d : list) {
+          out.printf(
+              "%-" + width + "s  %6d  %-16s  %s%n",
+              d.id(), d.chunks(), d.mediaType(), Sources.display(d.source()));
+        }
+        out.printf("%d %s%n", list.size(), list.size() == 1 ? "document" : "documents");
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code solo docs show <id>}. */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show a document and its chunks.")
+  static final class Show implements Callable<Integer> {
+    @ParentCommand private DocsCommand docs;
+    @Spec private CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The document id (see 'solo docs list').")
+    private String id;
+
+    @Option(names = "--json", description = "Print the document and its chunks as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+      Document d;
+      List<Chunk> chunks;
+      try (SoloEngine engine = docs.solo.openExistingEngine()) {
+        d = engine.documents().get(id).orElseThrow(() -> new NotFoundException("document", id));
+        chunks = engine.documents().chunks(id);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode n = Json.object();
+        n.set("document", Json.document(d));
+        ArrayNode a = n.putArray("chunks");
+        chunks.forEach(c -> a.add(Json.chunk(c)));
+        out.println(Json.write(n));
+      } else {
+        out.printf("id:          %s%n", d.id());
+        out.printf("source:      %s%n", Sources.display(d.source()));
+        out.printf("type:        %s%n", d.mediaType());
+        out.printf("sha256:      %s%n", d.sha256());
+        out.printf("characters:  %d%n", d.characters());
+        if (d.pages() > 0) {
+          out.printf("pages:       %d%n", d.pages());
+        }
+        out.printf("ingested:    %s (sequence %d)%n", d.ingestedAt(), d.sequence());
+        for (Map.Entry<String, String> e : d.metadata().entries().entrySet()) {
+          out.printf("meta:        %s=%s%n", e.getKey(), e.getValue());
+        }
+        out.printf("chunks:      %d%n", chunks.size());
+        for (Chunk c : chunks) {
+          String page = c.provenance().hasPage() ? " page " + c.provenance().page() : "";
+          String text = c.text().replaceAll("\\s+", " ");
+          out.printf(
+              "  #%d%s [%d..%d] %d tokens: %s%n",
+              c.index(),
+              page,
+              c.provenance().startOffset(),
+              c.provenance().endOffset(),
+              c.tokens(),
+              text.length() > 90 ? text.substring(0, 89) + "…" : text);
+        }
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code solo docs delete <id>}. */
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Delete a document from the store and the index.")
+  static final class Delete implements Callable<Integer> {
+    @ParentCommand private DocsCommand docs;
+    @Spec private CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The document id (see 'solo docs list').")
+    private String id;
+
+    @Option(names = "--json", description = "Print {\"deleted\": ID}.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+      try (SoloEngine engine = docs.solo.openExistingEngine()) {
+        engine.documents().delete(id);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode n = Json.object();
+        n.put("deleted", id);
+        out.println(Json.write(n));
+      } else {
+        out.println("Deleted " + id + ".");
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.solosuccess.cli.internal;
+
+import dev.solosuccess.sdk.Chunk;
+import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.Metadata;
+import dev.solosuccess.sdk.Provenance;
+import dev.solosuccess.sdk.SearchHit;
+import dev.solosuccess.sdk.SkippedFile;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON shapes the CLI prints with {@code --json}: explicit, so that they stay stable for scripts
+ * when the Java types change.
+ */
+final class Json {
+
+  static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  private Json() {}
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  static String write(ObjectNode node) {
+    return MAPPER.writeValueAsString(node);
+  }
+
+  static ObjectNode document(Document d) {
+    ObjectNode n = object();
+    n.put("id", d.id());
+    n.put("source", d.source());
+    n.put("mediaType", d.mediaType());
+    n.put("sha256", d.sha256());
+    n.put("characters", d.characters());
+    n.put("pages", d.pages());
+    n.put("chunks", d.chunks());
+    n.put("sequence", d.sequence());
+    n.put("ingestedAt", d.ingestedAt().toString());
+    n.set("metadata", metadata(d.metadata()));
+    return n;
+  }
+
+  static ObjectNode metadata(Metadata m) {
+    ObjectNode n = object();
+    for (Map.Entry<String, String> e : m.entries().entrySet()) {
+      n.put(e.getKey(), e.getValue());
+    }
+    return n;
+  }
+
+  static void provenance(ObjectNode n, Provenance p) {
+    if (p.hasPage()) {
+      n.put("page", p.page());
+    } else {
+      n.putNull("page");
+    }
+    n.put("startOffset", p.startOffset());
+    n.put("endOffset", p.endOffset());
+  }
+
+  static ObjectNode hit(SearchHit h) {
+    ObjectNode n = object();
+    n.put("rank", h.rank());
+    n.put("documentId", h.documentId());
+    n.put("source", h.source());
+    n.put("chunkId", h.chunkId());
+    n.put("score", h.score());
+    n.put("snippet", h.snippet());
+    provenance(n, h.provenance());
+    n.set("metadata", metadata(h.metadata()));
+    return n;
+  }
+
+  static ObjectNode chunk(Chunk c) {
+    ObjectNode n = object();
+    n.put("id", c.id());
+    n.put("index", c.index());
+    n.put("tokens", c.tokens());
+    provenance(n, c.provenance());
+    n.put("text", c.text());
+    return n;
+  }
+
+  static ObjectNode skipped(SkippedFile s) {
+    ObjectNode n = object();
+    n.put("source", s.source());
+    n.put("code", s.code());
+    n.put("reason", s.reason());
+    return n;
+  }
+
+  static ArrayNode vector(float[] v) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (float x : v) {
+      a.add(x);
+    }
+    return a;
+  }
+}

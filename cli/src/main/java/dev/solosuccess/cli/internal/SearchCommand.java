@@ -1,0 +1,126 @@
+package dev.solosuccess.cli.internal;
+
+import dev.solosuccess.cli.Solo;
+import dev.solosuccess.engine.SoloEngine;
+import dev.solosuccess.sdk.Grouping;
+import dev.solosuccess.sdk.Metadata;
+import dev.solosuccess.sdk.SearchHit;
+import dev.solosuccess.sdk.SearchMode;
+import dev.solosuccess.sdk.SearchRequest;
+import dev.solosuccess.sdk.SearchResults;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code solo search}: a ranked list of documents (or chunks) for a query. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search the ingested documents. Words after the options form the query,",
+      "so quotes are optional: solo search how many vacation days"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE})
+public final class SearchCommand implements Callable<Integer> {
+
+  @ParentCommand private Solo solo;
+  @Spec private CommandSpec spec;
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "What to search for.")
+  private List<String> query;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description = "lexical (BM25), semantic (vectors) or hybrid (both, fused). Default: hybrid")
+  private SearchMode mode = SearchMode.HYBRID;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Most hits to show, 1-1000. Default: 10")
+  private int limit = SearchRequest.DEFAULT_LIMIT;
+
+  @Option(
+      names = "--filter",
+      paramLabel = "KEY=VALUE",
+      description = "Only documents with this metadata (repeatable; all must match).")
+  private Map<String, String> filter = new LinkedHashMap<>();
+
+  @Option(names = "--chunks", description = "One hit per chunk instead of per document.")
+  private boolean chunks;
+
+  @Option(names = "--json", description = "Print one JSON object with a hits array.")
+  private boolean json;
+
+  @Override
+  public Integer call() {
+    SearchRequest request =
+        SearchRequest.builder(String.join(" ", query))
+            .mode(mode)
+            .limit(limit)
+            .filter(new Metadata(filter))
+            .grouping(chunks ? Grouping.CHUNK : Grouping.DOCUMENT)
+            .build();
+    SearchResults results;
+    try (SoloEngine engine = solo.openExistingEngine()) {
+      results = engine.search().search(request);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(toJson(results)));
+    } else {
+      print(out, results);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static void print(PrintWriter out, SearchResults r) {
+    if (r.hits().isEmpty()) {
+      out.println("No hits for \"" + r.request().query() + "\".");
+      return;
+    }
+    for (SearchHit h : r.hits()) {
+      String page = h.provenance().hasPage() ? "  (page " + h.provenance().page() + ")" : "";
+      out.printf(Locale.ROOT, "%2d. %-8s %s%s%n", h.rank(), score(h.score()), Sources.display(h.source()), page);
+      out.printf("    %s%n", h.snippet());
+    }
+    out.printf(
+        Locale.ROOT,
+        "%d %s, %s, %d ms%n",
+        r.hits().size(),
+        r.hits().size() == 1 ? "hit" : "hits",
+        r.request().mode().name().toLowerCase(Locale.ROOT),
+        r.took().toMillis());
+  }
+
+  private static String score(double s) {
+    return String.format(Locale.ROOT, Math.abs(s) < 0.1 ? "%.4f" : "%.3f", s);
+  }
+
+  private static ObjectNode toJson(SearchResults r) {
+    ObjectNode n = Json.object();
+    n.put("query", r.request().query());
+    n.put("mode", r.request().mode().name().toLowerCase(Locale.ROOT));
+    n.put("limit", r.request().limit());
+    n.put("grouping", r.request().grouping().name().toLowerCase(Locale.ROOT));
+    n.set("filter", Json.metadata(r.request().filter()));
+    n.put("tookMs", r.took().toNanos() / 1e6);
+    ArrayNode hits = n.putArray("hits");
+    r.hits().forEach(h -> hits.add(Json.hit(h)));
+    return n;
+  }
+}

@@ -1,0 +1,222 @@
+package dev.solosuccess.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code solo} end to end through picocli, on a real data folder, output captured. */
+class SoloCliTest {
+
+  static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  @TempDir static Path dataDir;
+  static Result ingest;
+
+  record Result(int exitCode, String out, String err) {
+    JsonNode json() {
+      return JSON.readTree(out);
+    }
+  }
+
+  static Result solo(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+    all.addAll(List.of(args));
+    int code =
+        Solo.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute(all.toArray(String[]::new));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static Path exampleData() {
+    String root = System.getProperty("solo.repo.root");
+    return Path.of(root != null ? root : "..").resolve("examples/data").toAbsolutePath().normalize();
+  }
+
+  @BeforeAll
+  static void ingestTheExamples() {
+    ingest = solo("ingest", exampleData().toString(), "--json");
+  }
+
+  @Test
+  void ingestPrintsASummaryAndProgress() throws IOException {
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    JsonNode summary = ingest.json();
+    long files;
+    try (var walk = Files.walk(exampleData())) {
+      files = walk.filter(Files::isRegularFile).count();
+    }
+    assertThat(summary.get("documents").asInt()).isEqualTo((int) files);
+    assertThat(summary.get("chunks").asInt()).isGreaterThan((int) files);
+    assertThat(summary.get("skipped").size()).isZero();
+    assertThat(summary.get("seconds").asDouble()).isPositive();
+    // Not a terminal: one plain progress line per file on stderr.
+    assertThat(ingest.err().lines().filter(l -> l.matches("\\[\\d+/\\d+] ingested .*")))
+        .hasSize((int) files);
+  }
+
+  @Test
+  void reingestingReportsUnchangedFilesInPlainText() {
+    Result r = solo("ingest", exampleData().resolve("policies").toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("Ingested 0 documents").contains("Unchanged: ");
+  }
+
+  @Test
+  void searchJsonHasTheDocumentedFields() {
+    Result r = solo("search", "--json", "--limit", "3", "How many vacation days do new hires get?");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode json = r.json();
+    assertThat(json.get("mode").asString()).isEqualTo("hybrid");
+    JsonNode hits = json.get("hits");
+    assertThat(hits.size()).isEqualTo(3);
+    for (JsonNode h : hits) {
+      for (String field :
+          List.of("documentId", "source", "chunkId", "score", "snippet", "page", "startOffset", "endOffset")) {
+        assertThat(h.has(field)).as("hit has " + field).isTrue();
+      }
+      assertThat(h.get("endOffset").asInt()).isGreaterThan(h.get("startOffset").asInt());
+    }
+    assertThat(hits.get(0).get("source").asString()).endsWith("pto-and-leave.md");
+    assertThat(hits.get(0).get("page").isNull()).isTrue();
+  }
+
+  @Test
+  void searchPrintsARankedListWithSourcesAndSnippets() {
+    Result r = solo("search", "--mode", "lexical", "--limit", "2", "Cropster", "charge", "temperature");
+    assertThat(r.exitCode()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).matches(" 1\\. \\d+\\.\\d+ +.*roasting-sop\\.pdf  \\(page \\d\\)");
+    assertThat(lines.get(1)).startsWith("    ").hasSizeGreaterThan(20);
+    assertThat(lines.get(lines.size() - 1)).matches("2 hits, lexical, \\d+ ms");
+  }
+
+  @Test
+  void pdfHitsCarryTheirPageInJson() {
+    Result r = solo("search", "--json", "--limit", "1", "most weight one person may lift alone");
+    JsonNode hit = r.json().get("hits").get(0);
+    assertThat(hit.get("source").asString()).endsWith("workplace-safety-manual.pdf");
+    assertThat(hit.get("page").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void docsListShowAndDeleteWork(@TempDir Path own) throws IOException {
+    Path note = own.resolve("note.md");
+    Files.writeString(note, "# Note\n\nThe loading dock opens at six.\n");
+    Result added = solo("ingest", note.toString(), "--json");
+    String id = added.json().get("ingested").get(0).get("id").asString();
+
+    Result list = solo("docs", "list", "--json");
+    assertThat(list.json().get("documents").findValuesAsString("id")).contains(id);
+
+    Result show = solo("docs", "show", id, "--json");
+    assertThat(show.exitCode()).isZero();
+    assertThat(show.json().get("document").get("source").asString()).isEqualTo(note.toString());
+    assertThat(show.json().get("chunks").get(0).get("text").asString()).contains("loading dock");
+
+    Result plain = solo("docs", "show", id);
+    assertThat(plain.out()).contains("id:          " + id).contains("chunks:      1");
+
+    Result deleted = solo("docs", "delete", id);
+    assertThat(deleted.exitCode()).isZero();
+    assertThat(deleted.out()).contains("Deleted " + id);
+    Result again = solo("docs", "show", id);
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("error: no document with id '" + id + "'");
+  }
+
+  @Test
+  void embedPrintsOneVectorAndJsonLinesForAnInputFile(@TempDir Path own) throws IOException {
+    Result one = solo("embed", "--json", "Hello world");
+    assertThat(one.exitCode()).isZero();
+    assertThat(one.json().get("dimension").asInt()).isEqualTo(384);
+    assertThat(one.json().get("embedding").size()).isEqualTo(384);
+    assertThat(one.json().get("embedding").get(0).asDouble()).isCloseTo(-0.0344773, org.assertj.core.data.Offset.offset(1e-5));
+
+    Path input = own.resolve("lines.txt");
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      texts.add(i % 2 == 0 ? "Hello world" : "line number " + i + " about the espresso machine");
+    }
+    Files.write(input, texts);
+    Result lines = solo("embed", "--input", input.toString());
+    assertThat(lines.exitCode()).as(lines.err()).isZero();
+    List<String> out = lines.out().lines().toList();
+    assertThat(out).hasSize(300);
+    JsonNode first = JSON.readTree(out.get(0));
+    assertThat(first.get("embedding")).isEqualTo(one.json().get("embedding"));
+    assertThat(JSON.readTree(out.get(298)).get("embedding")).isEqualTo(one.json().get("embedding"));
+    assertThat(JSON.readTree(out.get(1)).get("embedding")).isNotEqualTo(first.get("embedding"));
+
+    Files.writeString(input, "one\n\nthree\n");
+    Result blank = solo("embed", "--input", input.toString());
+    assertThat(blank.exitCode()).isEqualTo(1);
+    assertThat(blank.out()).isEmpty();
+    assertThat(blank.err()).contains("line 2").contains("blank");
+  }
+
+  @Test
+  void usageErrorsExitWithTwoAndHelpListsTheExitCodes() {
+    assertThat(solo("search").exitCode()).isEqualTo(2);
+    assertThat(solo("search", "--mode", "fuzzy", "x").exitCode()).isEqualTo(2);
+    assertThat(solo("frobnicate").exitCode()).isEqualTo(2);
+    assertThat(solo("embed").exitCode()).isEqualTo(2);
+    assertThat(solo("search", "--filter", "novalue", "x").exitCode()).isEqualTo(2);
+    Result help = solo("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out())
+        .contains("Exit codes:")
+        .contains("0   Success.")
+        .contains("1   Failure")
+        .contains("2   Usage")
+        .contains("3   Partial")
+        .contains("ingest")
+        .contains("search")
+        .contains("docs")
+        .contains("embed");
+  }
+
+  @Test
+  void anIngestWithSkippedFilesExitsWithThreeAndSaysWhy(@TempDir Path own) throws IOException {
+    Files.writeString(own.resolve("ok.txt"), "The mop bucket lives under the sink.");
+    Files.write(own.resolve("slides.pptx"), new byte[] {1, 2, 3});
+    Result r = solo("ingest", own.toString());
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.out())
+        .contains("Ingested 1 document")
+        .contains("Skipped: 1")
+        .contains("slides.pptx [unsupported-format]: .pptx files are not supported");
+  }
+
+  @Test
+  void readingCommandsRefuseAMissingDataFolder(@TempDir Path own) {
+    StringWriter err = new StringWriter();
+    Path missing = own.resolve("typo");
+    int code =
+        Solo.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err, true))
+            .execute("--data-dir", missing.toString(), "search", "anything");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("no data folder at " + missing);
+    assertThat(Files.exists(missing)).isFalse();
+  }
+
+  @Test
+  void ingestOfAMissingPathFails() {
+    Result r = solo("ingest", "/definitely/not/here");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("no such file or folder: /definitely/not/here");
+  }
+}
