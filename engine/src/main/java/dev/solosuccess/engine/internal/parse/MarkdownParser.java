@@ -47,17 +47,21 @@ final class MarkdownParser implements DocumentParser {
         out.append(line).append('\n');
         continue;
       }
-      out.append(convertLine(line)).append('\n');
+      String converted = convertLine(line);
+      if (converted != null) {
+        out.append(converted).append('\n');
+      }
     }
     return RawText.unpaginated(out.toString());
   }
 
+  /** The line as text, or {@code null} for a line that is only markup (rules, definitions). */
   private static String convertLine(String line) {
     if (SETEXT_RULE.matcher(line).matches()
         || THEMATIC_BREAK.matcher(line).matches()
         || REFERENCE_DEFINITION.matcher(line).matches()
         || TABLE_RULE.matcher(line).matches()) {
-      return "";
+      return null;
     }
     String s = line;
     Matcher heading = ATX_HEADING.matcher(s);

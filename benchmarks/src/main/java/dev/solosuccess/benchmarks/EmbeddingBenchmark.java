@@ -1,0 +1,69 @@
+package dev.solosuccess.benchmarks;
+
+import dev.solosuccess.engine.EngineConfig;
+import dev.solosuccess.engine.SoloEngine;
+import dev.solosuccess.sdk.Embedding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Embedding a batch of 32 sentences (5 to 60 words) through the public API: tokenization, the
+ * length-sorted padded batches, ONNX Runtime, pooling and normalization.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar EmbeddingBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+public class EmbeddingBenchmark {
+
+  private Path dataDir;
+  private SoloEngine engine;
+  private List<String> batch;
+
+  @Setup(Level.Trial)
+  public void open() throws IOException {
+    dataDir = Files.createTempDirectory("solo-bench-");
+    engine = SoloEngine.open(EngineConfig.builder(dataDir).build());
+    batch = Sentences.batchOf32();
+  }
+
+  @Benchmark
+  public List<Embedding> embedBatchOf32() {
+    return engine.inference().embedAll(batch);
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws IOException {
+    engine.close();
+    try (Stream<Path> walk = Files.walk(dataDir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
