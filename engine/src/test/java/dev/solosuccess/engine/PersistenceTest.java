@@ -247,6 +247,36 @@ class PersistenceTest {
   }
 
   @Test
+  void closingReleasesEveryFileOfTheDataFolder() throws IOException {
+    Path fds = Path.of("/proc/self/fd");
+    org.assertj.core.api.Assumptions.assumeThat(Files.isDirectory(fds)).as("/proc/self/fd").isTrue();
+    Path data = dataDir.toRealPath();
+    try (SoloEngine engine = TestSupport.open(dataDir)) {
+      engine.documents().ingest(IngestRequest.of(TestSupport.exampleData().resolve("policies")));
+      engine.search().search("refund");
+      assertThat(openFilesUnder(fds, data)).as("files open while the engine is open").isNotEmpty();
+    }
+    assertThat(openFilesUnder(fds, data)).as("files still open after close").isEmpty();
+  }
+
+  private static List<Path> openFilesUnder(Path fds, Path dir) throws IOException {
+    List<Path> open = new ArrayList<>();
+    try (Stream<Path> list = Files.list(fds)) {
+      for (Path fd : list.toList()) {
+        try {
+          Path target = Files.readSymbolicLink(fd);
+          if (target.startsWith(dir)) {
+            open.add(target);
+          }
+        } catch (IOException e) {
+          // the descriptor closed while we listed
+        }
+      }
+    }
+    return open;
+  }
+
+  @Test
   void callsAfterCloseFailAndCloseIsIdempotent() {
     SoloEngine engine = TestSupport.open(dataDir);
     engine.documents().ingest(DocumentSource.ofText("note", "A short note about espresso."));

@@ -31,7 +31,9 @@ public interface ChunkIndex extends AutoCloseable {
    * Opens the index in {@code directory}, creating it (and the folder) if there is none.
    *
    * @throws IncompatibleIndexException if the index was created with other settings
-   * @throws IndexCorruptedException if the index files are damaged
+   * @throws IndexCorruptedException if the index files are damaged where Lucene verifies them on
+   *     open (the commit point and segment infos, whose checksums are read); damage inside segment
+   *     data surfaces when it is read
    * @throws IndexException if the folder cannot be used, or another writer holds it
    */
   static ChunkIndex open(Path directory, IndexSettings settings) {
@@ -79,7 +81,7 @@ public interface ChunkIndex extends AutoCloseable {
 
   /**
    * Approximate nearest neighbours (HNSW) of {@code vector}; the filter is applied during the graph
-   * search.
+   * search, which explores at least 100 candidates however small {@code k} is.
    *
    * @return at most {@code k} chunks, most similar first, scored by similarity
    * @throws IllegalArgumentException if the vector has the wrong dimension or a non-finite component

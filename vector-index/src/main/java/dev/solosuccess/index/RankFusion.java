@@ -78,13 +78,19 @@ public final class RankFusion {
     List<Fused> fused = new ArrayList<>(order.size());
     for (String key : order) {
       int[] r = ranks.get(key);
-      double score = 0;
       List<Integer> list = new ArrayList<>(n);
       for (int rank : r) {
+        list.add(rank);
+      }
+      // Sum in rank order, not input order: equal rank multisets then give bit-equal scores,
+      // and ties are broken by the documented rules rather than by rounding.
+      int[] sorted = r.clone();
+      java.util.Arrays.sort(sorted);
+      double score = 0;
+      for (int rank : sorted) {
         if (rank > 0) {
           score += 1.0 / (k + rank);
         }
-        list.add(rank);
       }
       fused.add(new Fused(key, score, Collections.unmodifiableList(list)));
     }

@@ -69,6 +69,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
   static final String FIELD_VECTOR = "vector";
   static final String ATTRIBUTE_PREFIX = "attr.";
   private static final Set<String> STORED = Set.of(FIELD_CHUNK, FIELD_DOC);
+  /** Fewest graph candidates a vector search explores, whatever its k. */
+  static final int MIN_CANDIDATES = 100;
 
   private final Path path;
   private final IndexSettings settings;
@@ -189,11 +191,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
   @Override
   public IndexSettings settings() {
+    ensureOpen();
     return settings;
   }
 
   @Override
   public long committedSequence() {
+    ensureOpen();
     return committedSequence;
   }
 
@@ -299,7 +303,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
     ensureOpen();
     checkK(k);
     checkVector(vector, false);
-    return run(new KnnFloatVectorQuery(FIELD_VECTOR, vector, k, filterQuery(filter)), k, true);
+    // HNSW explores as many candidates as it is asked for: a small k alone misses true
+    // neighbours, so the graph search always keeps at least MIN_CANDIDATES and the top k are kept.
+    int candidates = Math.max(k, MIN_CANDIDATES);
+    List<ScoredChunk> hits =
+        run(new KnnFloatVectorQuery(FIELD_VECTOR, vector, candidates, filterQuery(filter)),
+            candidates, true);
+    return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
   }
 
   private static Query filterQuery(IndexFilter filter) {

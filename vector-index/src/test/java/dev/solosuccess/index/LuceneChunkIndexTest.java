@@ -1,0 +1,503 @@
+package dev.solosuccess.index;
+
+import static dev.solosuccess.index.Vectors.axis;
+import static dev.solosuccess.index.Vectors.chunk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Searches of the Lucene {@link ChunkIndex} on a real index folder: BM25 text search, HNSW vector
+ * search with and without filters, and what writes do to both.
+ */
+class LuceneChunkIndexTest {
+
+  private static final int DIM = 4;
+
+  @TempDir Path dir;
+  private ChunkIndex index;
+
+  @BeforeEach
+  void open() {
+    index =
+        ChunkIndex.open(
+            dir.resolve("index"), IndexSettings.of(DIM, VectorSimilarity.DOT_PRODUCT, "test"));
+  }
+
+  @AfterEach
+  void close() {
+    index.close();
+  }
+
+  // ---- BM25 ----
+
+  @Test
+  void chunkWithTheQueryTermsRanksAboveOneWithFewerOrNone() {
+    index.replaceDocument(
+        "d1", List.of(chunk("both", "d1", "The refund window for opened items", axis(DIM, 0))));
+    index.replaceDocument(
+        "d2", List.of(chunk("one", "d2", "Close the window before you leave", axis(DIM, 1))));
+    index.replaceDocument(
+        "d3", List.of(chunk("none", "d3", "Shipping takes five business days", axis(DIM, 2))));
+
+    List<ScoredChunk> hits = index.searchText("refund window", 10, IndexFilter.none());
+
+    assertThat(ids(hits)).as("hits of 'refund window': %s", hits).containsExactly("both", "one");
+    assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
+    assertThat(hits.get(0).documentId()).isEqualTo("d1");
+  }
+
+  @Test
+  void englishStemmingMatchesOtherFormsOfAWord() {
+    index.replaceDocument(
+        "d1", List.of(chunk("c1", "d1", "Ask for a refund within thirty days", axis(DIM, 0))));
+    index.replaceDocument(
+        "d2", List.of(chunk("c2", "d2", "Items were shipped yesterday", axis(DIM, 1))));
+
+    assertThat(ids(index.searchText("refunds", 10, IndexFilter.none()))).containsExactly("c1");
+    assertThat(ids(index.searchText("REFUNDED", 10, IndexFilter.none()))).containsExactly("c1");
+    assertThat(ids(index.searchText("shipping", 10, IndexFilter.none()))).containsExactly("c2");
+  }
+
+  @Test
+  void queryOfOnlyStopWordsFindsNothing() {
+    index.replaceDocument(
+        "d1", List.of(chunk("c1", "d1", "the cost of shipping and handling", axis(DIM, 0))));
+
+    assertThat(index.searchText("the of and", 10, IndexFilter.none())).isEmpty();
+    assertThat(index.searchText("   ", 10, IndexFilter.none())).isEmpty();
+    assertThat(index.searchText("shipping", 10, IndexFilter.none()))
+        .hasSize(1); // the chunk is there
+  }
+
+  @Test
+  void kLimitsTheNumberOfTextHits() {
+    for (int i = 0; i < 7; i++) {
+      index.replaceDocument(
+          "d" + i, List.of(chunk("c" + i, "d" + i, "invoice number " + i, axis(DIM, i % DIM))));
+    }
+    assertThat(index.searchText("invoice", 3, IndexFilter.none())).hasSize(3);
+    assertThat(index.searchText("invoice", 100, IndexFilter.none())).hasSize(7);
+  }
+
+  @Test
+  void filterRestrictsTextHitsToChunksWithAllItsTerms(TestInfo info) {
+    TestSeed random = TestSeed.random(info);
+    String[] teams = {"support", "sales", "Support"};
+    String[] langs = {"en", "de"};
+    Map<String, Map<String, String>> attributes = new HashMap<>();
+    for (int i = 0; i < 60; i++) {
+      Map<String, String> attrs = new HashMap<>();
+      if (random.nextInt(5) > 0) {
+        attrs.put("team", teams[random.nextInt(teams.length)]);
+      }
+      if (random.nextInt(5) > 0) {
+        attrs.put("lang", langs[random.nextInt(langs.length)]);
+      }
+      attributes.put("c" + i, attrs);
+      index.replaceDocument(
+          "d" + i, List.of(chunk("c" + i, "d" + i, "invoice " + i, axis(DIM, i % DIM), attrs)));
+    }
+    List<Map<String, String>> filters =
+        List.of(
+            Map.of("team", "support"),
+            Map.of("team", "Support"),
+            Map.of("lang", "de"),
+            Map.of("team", "support", "lang", "en"),
+            Map.of("team", "sales", "lang", "de"),
+            Map.of("team", "nobody"),
+            Map.of("region", "eu"));
+    for (Map<String, String> filter : filters) {
+      Set<String> expected = new HashSet<>();
+      attributes.forEach(
+          (id, attrs) -> {
+            if (attrs.entrySet().containsAll(filter.entrySet())) {
+              expected.add(id);
+            }
+          });
+
+      List<ScoredChunk> hits = index.searchText("invoice", 100, IndexFilter.of(filter));
+
+      assertThat(ids(hits))
+          .as("text hits for filter %s (%s)", filter, random)
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+    assertThat(index.searchText("invoice", 100, IndexFilter.none())).hasSize(60);
+  }
+
+  // ---- HNSW ----
+
+  @Test
+  void nearestNeighbourComesFirstAndScoresAreDotProducts(TestInfo info) {
+    TestSeed random = TestSeed.random(info);
+    int dim = 8;
+    try (ChunkIndex vectors =
+        ChunkIndex.open(
+            dir.resolve("vectors"), IndexSettings.of(dim, VectorSimilarity.DOT_PRODUCT, "test"))) {
+      List<float[]> stored = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        float[] v = Vectors.randomUnit(random, dim);
+        stored.add(v);
+        vectors.replaceDocument("d" + i, List.of(chunk("c" + i, "d" + i, "text", v)));
+        if (i == 150 || i == 320) {
+          vectors.chunkCount(); // a search between writes: the index then has several segments
+        }
+      }
+      for (int q = 0; q < 10; q++) {
+        float[] query = Vectors.randomUnit(random, dim);
+        int nearest = bruteForceNearest(stored, query, i -> true);
+
+        // k = 20: Lucene's HNSW beam is k wide; a beam of 1 often stops at a local optimum.
+        List<ScoredChunk> hits = vectors.searchVector(query, 20, IndexFilter.none());
+
+        assertThat(hits).as("hits of query %d (%s)", q, random).hasSize(20);
+        assertThat(hits.get(0).chunkId())
+            .as(
+                "nearest of query %d by dot product is c%d with %s (%s); hits %s",
+                q, nearest, Vectors.dot(stored.get(nearest), query), random, hits)
+            .isEqualTo("c" + nearest);
+        for (ScoredChunk hit : hits) {
+          float[] v = stored.get(Integer.parseInt(hit.chunkId().substring(1)));
+          assertThat(hit.score())
+              .as("score of %s (%s)", hit, random)
+              .isCloseTo(Vectors.dot(query, v), within(1e-4));
+          assertThat(hit.documentId()).isEqualTo("d" + hit.chunkId().substring(1));
+        }
+        assertThat(hits)
+            .as("best first (%s)", random)
+            .isSortedAccordingTo(Comparator.comparingDouble(ScoredChunk::score).reversed());
+      }
+    }
+  }
+
+  @Test
+  void cosineScoresAreCosinesOfVectorsOfAnyLength(TestInfo info) {
+    TestSeed random = TestSeed.random(info);
+    int dim = 6;
+    try (ChunkIndex vectors =
+        ChunkIndex.open(
+            dir.resolve("cosine"), IndexSettings.of(dim, VectorSimilarity.COSINE, "test"))) {
+      List<float[]> stored = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        float[] v =
+            Vectors.scaled(Vectors.randomUnit(random, dim), 0.01f + 50 * random.nextFloat());
+        stored.add(v);
+        vectors.replaceDocument("d" + i, List.of(chunk("c" + i, "d" + i, "text", v)));
+      }
+      float[] query = Vectors.scaled(Vectors.randomUnit(random, dim), 7.5f);
+      int nearest = -1;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < stored.size(); i++) {
+        if (Vectors.cosine(stored.get(i), query) > best) {
+          best = Vectors.cosine(stored.get(i), query);
+          nearest = i;
+        }
+      }
+
+      List<ScoredChunk> hits = vectors.searchVector(query, 40, IndexFilter.none());
+
+      assertThat(hits).hasSize(40);
+      assertThat(hits.get(0).chunkId()).as("%s", random).isEqualTo("c" + nearest);
+      for (ScoredChunk hit : hits) {
+        float[] v = stored.get(Integer.parseInt(hit.chunkId().substring(1)));
+        assertThat(hit.score())
+            .as("score of %s (%s)", hit, random)
+            .isCloseTo(Vectors.cosine(query, v), within(1e-4));
+      }
+    }
+  }
+
+  @Test
+  void filteredVectorSearchFindsKHitsAmongAFewPercentOfChunks(TestInfo info) {
+    TestSeed random = TestSeed.random(info);
+    int dim = 16;
+    int n = 2000;
+    int k = 10;
+    try (ChunkIndex vectors =
+        ChunkIndex.open(
+            dir.resolve("filtered"), IndexSettings.of(dim, VectorSimilarity.DOT_PRODUCT, "test"))) {
+      List<float[]> stored = new ArrayList<>();
+      Set<Integer> red = pick(random, n, n / 20); // 5%, spread over every segment
+      for (int i = 0; i < n; i++) {
+        float[] v = Vectors.randomUnit(random, dim);
+        stored.add(v);
+        Map<String, String> attrs =
+            Map.of(
+                "color",
+                red.contains(i) ? "red" : "blue",
+                "shape",
+                i % 2 == 0 ? "round" : "square");
+        vectors.replaceDocument("d" + i, List.of(chunk("c" + i, "d" + i, "text", v, attrs)));
+        if (i % 400 == 399) {
+          vectors.chunkCount();
+        }
+      }
+      double recall = 0;
+      int queries = 20;
+      for (int q = 0; q < queries; q++) {
+        float[] query = Vectors.randomUnit(random, dim);
+
+        List<ScoredChunk> hits =
+            vectors.searchVector(query, k, IndexFilter.of(Map.of("color", "red")));
+
+        assertThat(hits).as("red hits of query %d (%s)", q, random).hasSize(k);
+        Set<String> got = new HashSet<>(ids(hits));
+        assertThat(got)
+            .as("hits must all be red (%s)", random)
+            .allMatch(id -> red.contains(Integer.parseInt(id.substring(1))));
+        List<Integer> exact = bruteForceTop(stored, query, k, red::contains);
+        recall += exact.stream().filter(i -> got.contains("c" + i)).count() / (double) k;
+      }
+      assertThat(recall / queries)
+          .as("mean recall@%d of the filtered search (%s)", k, random)
+          .isGreaterThanOrEqualTo(0.9);
+
+      // Two terms: red and round, about 2.5%.
+      List<ScoredChunk> both =
+          vectors.searchVector(
+              Vectors.randomUnit(random, dim),
+              k,
+              IndexFilter.of(Map.of("color", "red", "shape", "round")));
+      assertThat(both)
+          .as("%s", random)
+          .hasSize(k)
+          .allSatisfy(
+              hit -> {
+                int i = Integer.parseInt(hit.chunkId().substring(1));
+                assertThat(red.contains(i) && i % 2 == 0).as("%s is red and round", hit).isTrue();
+              });
+    }
+  }
+
+  @Test
+  void filteredVectorSearchReturnsAllMatchesWhenFewerThanK(TestInfo info) {
+    TestSeed random = TestSeed.random(info);
+    int dim = 16;
+    int n = 2000;
+    try (ChunkIndex vectors =
+        ChunkIndex.open(
+            dir.resolve("few"), IndexSettings.of(dim, VectorSimilarity.DOT_PRODUCT, "test"))) {
+      Set<Integer> rare = pick(random, n, 4);
+      for (int i = 0; i < n; i++) {
+        Map<String, String> attrs =
+            rare.contains(i) ? Map.of("tag", "rare") : Map.of("tag", "common");
+        vectors.replaceDocument(
+            "d" + i,
+            List.of(chunk("c" + i, "d" + i, "text", Vectors.randomUnit(random, dim), attrs)));
+        if (i % 500 == 499) {
+          vectors.chunkCount();
+        }
+      }
+
+      List<ScoredChunk> hits =
+          vectors.searchVector(
+              Vectors.randomUnit(random, dim), 10, IndexFilter.of(Map.of("tag", "rare")));
+
+      assertThat(ids(hits))
+          .as("%s", random)
+          .containsExactlyInAnyOrderElementsOf(rare.stream().map(i -> "c" + i).toList());
+      assertThat(
+              vectors.searchVector(
+                  Vectors.randomUnit(random, dim), 10, IndexFilter.of(Map.of("tag", "absent"))))
+          .isEmpty();
+    }
+  }
+
+  // ---- writes as searches see them ----
+
+  @Test
+  void aWriteIsVisibleToTheNextSearchWithoutCommit() {
+    assertThat(index.chunkCount()).isZero();
+
+    index.replaceDocument(
+        "d1", List.of(chunk("c1", "d1", "quarterly revenue report", axis(DIM, 0))));
+
+    assertThat(index.chunkCount()).isEqualTo(1);
+    assertThat(ids(index.searchText("revenue", 10, IndexFilter.none()))).containsExactly("c1");
+    assertThat(ids(index.searchVector(axis(DIM, 0), 10, IndexFilter.none()))).containsExactly("c1");
+    assertThat(index.committedSequence()).isZero();
+
+    index.deleteDocument("d1");
+
+    assertThat(index.chunkCount()).isZero();
+    assertThat(index.searchText("revenue", 10, IndexFilter.none())).isEmpty();
+  }
+
+  @Test
+  void replaceDocumentReplacesEveryChunkOfTheDocument() {
+    float[] a0 = {1, 0, 0, 0};
+    float[] a1 = {0, 1, 0, 0};
+    float[] a2 = {0, 0, 1, 0};
+    index.replaceDocument(
+        "a",
+        List.of(
+            chunk("a#0", "a", "apple pie", a0),
+            chunk("a#1", "a", "apple tart", a1),
+            chunk("a#2", "a", "apple crumble", a2)));
+    index.replaceDocument("b", List.of(chunk("b#0", "b", "apple juice", axis(DIM, 3))));
+    assertThat(index.chunkCount()).isEqualTo(4);
+
+    index.replaceDocument(
+        "a", List.of(chunk("a#0", "a", "banana bread", a2), chunk("a#9", "a", "banana split", a2)));
+
+    assertThat(index.chunkCount()).isEqualTo(3);
+    assertThat(ids(index.searchText("apple", 10, IndexFilter.none()))).containsExactly("b#0");
+    assertThat(ids(index.searchText("banana", 10, IndexFilter.none())))
+        .containsExactlyInAnyOrder("a#0", "a#9");
+    for (float[] old : List.of(a0, a1)) {
+      assertThat(ids(index.searchVector(old, 10, IndexFilter.none())))
+          .containsExactlyInAnyOrder("a#0", "a#9", "b#0")
+          .doesNotContain("a#1", "a#2");
+    }
+    // a#0 is scored by its new vector, not its old one.
+    ScoredChunk a0Hit =
+        index.searchVector(a0, 10, IndexFilter.none()).stream()
+            .filter(h -> h.chunkId().equals("a#0"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(a0Hit.score()).isCloseTo(0.0, within(1e-4));
+  }
+
+  @Test
+  void replacingWithNoChunksRemovesTheDocument() {
+    index.replaceDocument("a", List.of(chunk("a#0", "a", "apple pie", axis(DIM, 0))));
+    index.replaceDocument("b", List.of(chunk("b#0", "b", "apple juice", axis(DIM, 1))));
+
+    index.replaceDocument("a", List.of());
+
+    assertThat(index.chunkCount()).isEqualTo(1);
+    assertThat(ids(index.searchText("apple", 10, IndexFilter.none()))).containsExactly("b#0");
+    assertThat(ids(index.searchVector(axis(DIM, 0), 10, IndexFilter.none())))
+        .containsExactly("b#0");
+  }
+
+  @Test
+  void deleteDocumentRemovesItsChunksOnly() {
+    index.replaceDocument(
+        "a",
+        List.of(
+            chunk("a#0", "a", "apple pie", axis(DIM, 0)),
+            chunk("a#1", "a", "apple tart", axis(DIM, 1))));
+    index.replaceDocument("b", List.of(chunk("b#0", "b", "apple juice", axis(DIM, 2))));
+
+    index.deleteDocument("a");
+    index.deleteDocument("no-such-document");
+
+    assertThat(index.chunkCount()).isEqualTo(1);
+    assertThat(ids(index.searchText("apple", 10, IndexFilter.none()))).containsExactly("b#0");
+    assertThat(ids(index.searchVector(axis(DIM, 0), 10, IndexFilter.none())))
+        .containsExactly("b#0");
+  }
+
+  @Test
+  void deleteAllEmptiesTheIndex() {
+    for (int i = 0; i < 20; i++) {
+      index.replaceDocument(
+          "d" + i, List.of(chunk("c" + i, "d" + i, "apple " + i, axis(DIM, i % DIM))));
+    }
+    index.commit(3);
+
+    index.deleteAll();
+
+    assertThat(index.chunkCount()).isZero();
+    assertThat(index.searchText("apple", 10, IndexFilter.none())).isEmpty();
+    assertThat(index.searchVector(axis(DIM, 0), 10, IndexFilter.none())).isEmpty();
+    assertThat(index.committedSequence()).as("unchanged until the next commit").isEqualTo(3);
+
+    index.replaceDocument("d1", List.of(chunk("new", "d1", "apple", axis(DIM, 0))));
+    assertThat(ids(index.searchText("apple", 10, IndexFilter.none()))).containsExactly("new");
+  }
+
+  @Test
+  void aSearchSeesAllOfADocumentsNewChunksOrNone(TestInfo info) throws Exception {
+    TestSeed random = TestSeed.random(info);
+    index.replaceDocument("other", List.of(chunk("o#0", "other", "ledger entry", axis(DIM, 3))));
+    int versions = 200;
+    Thread writer =
+        new Thread(
+            () -> {
+              for (int v = 1; v <= versions; v++) {
+                int size = 1 + (v % 4);
+                List<IndexedChunk> chunks = new ArrayList<>();
+                for (int c = 0; c < size; c++) {
+                  chunks.add(
+                      chunk(
+                          "d#" + v + "." + c + "of" + size,
+                          "d",
+                          "ledger entry " + c,
+                          axis(DIM, c % DIM)));
+                }
+                index.replaceDocument("d", chunks);
+              }
+            },
+            "test-writer");
+    List<String> problems = new ArrayList<>();
+    writer.start();
+    while (writer.isAlive()) {
+      List<ScoredChunk> hits =
+          random.nextBoolean()
+              ? index.searchText("ledger", 100, IndexFilter.none())
+              : index.searchVector(axis(DIM, random.nextInt(DIM)), 100, IndexFilter.none());
+      Set<String> versionsSeen = new HashSet<>();
+      int dChunks = 0;
+      String size = null;
+      for (ScoredChunk hit : hits) {
+        if (hit.documentId().equals("d")) {
+          dChunks++;
+          versionsSeen.add(hit.chunkId().substring(2, hit.chunkId().indexOf('.')));
+          size = hit.chunkId().substring(hit.chunkId().indexOf("of") + 2);
+        }
+      }
+      if (versionsSeen.size() > 1 || (size != null && dChunks != Integer.parseInt(size))) {
+        problems.add(ids(hits).toString());
+      }
+    }
+    writer.join();
+    assertThat(problems).as("searches that saw a mix of versions of document d").isEmpty();
+    assertThat(index.chunkCount()).isEqualTo(1 + 1 + (versions % 4));
+  }
+
+  // ---- helpers ----
+
+  static List<String> ids(List<ScoredChunk> hits) {
+    return hits.stream().map(ScoredChunk::chunkId).toList();
+  }
+
+  static int bruteForceNearest(List<float[]> stored, float[] query, IntPredicate allowed) {
+    return bruteForceTop(stored, query, 1, allowed).get(0);
+  }
+
+  static List<Integer> bruteForceTop(
+      List<float[]> stored, float[] query, int k, IntPredicate allowed) {
+    return IntStream.range(0, stored.size())
+        .filter(allowed)
+        .boxed()
+        .sorted(
+            Comparator.comparingDouble((Integer i) -> Vectors.dot(stored.get(i), query)).reversed())
+        .limit(k)
+        .toList();
+  }
+
+  static Set<Integer> pick(Random random, int n, int count) {
+    List<Integer> all = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+    Collections.shuffle(all, random);
+    return new HashSet<>(all.subList(0, count));
+  }
+}
