@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
 
 /**
  * A sentence-embedding model on ONNX Runtime: one session shared by all callers, inputs sorted by
- * length and cut into dynamically padded batches, pooling and L2 normalization in Java.
+ * length and cut into dynamically padded batches (bounded by a count, a padded-token budget and a
+ * padding ratio), pooling and L2 normalization in Java.
  *
  * <p>Sorting by length is most of the speed: a batch pads to its longest input, and unsorted
  * batches spend most of their work on padding. Padding never changes a vector, because pooling
@@ -39,6 +40,20 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
   private static final String ATTENTION_MASK = "attention_mask";
   private static final String TOKEN_TYPE_IDS = "token_type_ids";
 
+  /**
+   * Most padded tokens per batch. Measured on 2 cores with 512 sentences of 5 to 60 words: 1,024
+   * gave 431 sentences/s, 4,096 gave 408 and 8,192 gave 404 (attention cost grows with length, and
+   * smaller batches stay in cache).
+   */
+  static final long MAX_BATCH_TOKENS = 1024;
+
+  /**
+   * A batch ends where the next input is more than 10% (plus 4 tokens) longer than its first: the
+   * rest would be padding. With calls of 32 mixed-length sentences this took throughput from 239
+   * to 382 sentences/s; without it, one call's batch pads every input to the longest.
+   */
+  static final double MAX_PADDING = 1.1;
+
   private final ModelSpec spec;
   private final ModelTokenizer tokenizer;
   private final OrtEnvironment env;
@@ -46,7 +61,6 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
   private final boolean needsTokenTypes;
   private final String output;
   private final int batchSize;
-  private final long maxBatchTokens;
   private final ReentrantLock runLock = new ReentrantLock(true);
 
   private OnnxEmbeddingModel(
@@ -60,7 +74,6 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
     this.env = env;
     this.session = session;
     this.batchSize = batchSize;
-    this.maxBatchTokens = (long) batchSize * spec.maxTokens();
     this.needsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
     this.output = findOutput(session, spec);
   }
@@ -171,7 +184,8 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
       int end = start + 1;
       while (end < n
           && end - start < batchSize
-          && (long) encoded[order[end]].length() * (end - start + 1) <= maxBatchTokens) {
+          && (long) encoded[order[end]].length() * (end - start + 1) <= MAX_BATCH_TOKENS
+          && encoded[order[end]].length() <= encoded[order[start]].length() * MAX_PADDING + 4) {
         end++;
       }
       runBatch(encoded, Arrays.copyOfRange(order, start, end), vectors);
