@@ -41,27 +41,27 @@ final class ProgressDisplay implements IngestListener {
 
   @Override
   public void ingested(Document d, IngestProgress p) {
-    line(p, "ingested " + Sources.display(d.source()) + " (" + d.chunks()
+    line(p, d.source(), "ingested " + Sources.display(d.source()) + " (" + d.chunks()
         + (d.chunks() == 1 ? " chunk)" : " chunks)"));
   }
 
   @Override
   public void unchanged(Document d, IngestProgress p) {
-    line(p, "unchanged " + Sources.display(d.source()));
+    line(p, d.source(), "unchanged " + Sources.display(d.source()));
   }
 
   @Override
   public void skipped(SkippedFile s, IngestProgress p) {
-    line(p, "skipped " + Sources.display(s.source()) + ": " + s.reason());
+    line(p, s.source(), "skipped " + Sources.display(s.source()) + ": " + s.reason());
   }
 
-  private void line(IngestProgress p, String text) {
+  private void line(IngestProgress p, String source, String text) {
     if (terminal) {
       if (text.startsWith("skipped")) {
         clear();
         err.println(text); // reasons stay on screen
       }
-      draw(p, "", p.done() == p.total());
+      draw(p, source, p.done() == p.total());
     } else {
       err.println("[" + p.done() + "/" + p.total() + "] " + text);
       err.flush();

@@ -58,21 +58,18 @@ public final class EngineWriter {
 
   /** Makes the index durable up to the last applied change. */
   public void commitIndex() {
-    lock.lock();
-    try {
-      sync.commit();
-    } catch (IndexException e) {
-      throw new StorageException("cannot commit the index: " + e.getMessage(), e.directory(), e);
-    } finally {
-      lock.unlock();
-    }
+    commit(sync::commit);
   }
 
   /** Commits the index when enough changes or time have accumulated. */
   public void commitIndexIfDue() {
+    commit(sync::commitIfDue);
+  }
+
+  private void commit(Runnable commit) {
     lock.lock();
     try {
-      sync.commitIfDue();
+      commit.run();
     } catch (IndexException e) {
       throw new StorageException("cannot commit the index: " + e.getMessage(), e.directory(), e);
     } finally {

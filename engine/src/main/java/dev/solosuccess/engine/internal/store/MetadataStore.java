@@ -107,12 +107,9 @@ public final class MetadataStore implements AutoCloseable {
 
   /** Stores a new version of a document, replacing any under the same id; returns its sequence. */
   public long upsert(NewDocument doc) {
-    synchronized (writeMonitor) {
-      long seq = lastSequence + 1;
-      Instant now = Instant.now();
-      try (Connection c = pool.getConnection()) {
-        c.setAutoCommit(false);
-        try {
+    return write(
+        "cannot store document " + doc.id(),
+        (c, seq, now) -> {
           deleteParts(c, doc.id());
           try (PreparedStatement p =
               c.prepareStatement(
@@ -151,27 +148,14 @@ public final class MetadataStore implements AutoCloseable {
           }
           insertMetadata(c, doc.id(), doc.metadata());
           logChange(c, seq, doc.id(), false, now);
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          rollback(c, e);
-          throw e;
-        }
-      } catch (SQLException e) {
-        throw failure("cannot store document " + doc.id(), e);
-      }
-      lastSequence = seq;
-      return seq;
-    }
+        });
   }
 
   /** Replaces a document's metadata, keeping its chunks; returns the change's sequence. */
   public long replaceMetadata(String documentId, Metadata metadata) {
-    synchronized (writeMonitor) {
-      long seq = lastSequence + 1;
-      Instant now = Instant.now();
-      try (Connection c = pool.getConnection()) {
-        c.setAutoCommit(false);
-        try {
+    return write(
+        "cannot update the metadata of document " + documentId,
+        (c, seq, now) -> {
           try (PreparedStatement p =
               c.prepareStatement("UPDATE documents SET seq = ?, ingested_at = ? WHERE id = ?")) {
             p.setLong(1, seq);
@@ -188,17 +172,7 @@ public final class MetadataStore implements AutoCloseable {
           }
           insertMetadata(c, documentId, metadata);
           logChange(c, seq, documentId, false, now);
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          rollback(c, e);
-          throw e;
-        }
-      } catch (SQLException e) {
-        throw failure("cannot update the metadata of document " + documentId, e);
-      }
-      lastSequence = seq;
-      return seq;
-    }
+        });
   }
 
   /**
@@ -207,11 +181,9 @@ public final class MetadataStore implements AutoCloseable {
    * @throws NotFoundException if there is no such document
    */
   public long delete(String documentId) {
-    synchronized (writeMonitor) {
-      long seq = lastSequence + 1;
-      try (Connection c = pool.getConnection()) {
-        c.setAutoCommit(false);
-        try {
+    return write(
+        "cannot delete document " + documentId,
+        (c, seq, now) -> {
           deleteParts(c, documentId);
           try (PreparedStatement p = c.prepareStatement("DELETE FROM documents WHERE id = ?")) {
             p.setString(1, documentId);
@@ -219,14 +191,34 @@ public final class MetadataStore implements AutoCloseable {
               throw new NotFoundException("document", documentId);
             }
           }
-          logChange(c, seq, documentId, true, Instant.now());
+          logChange(c, seq, documentId, true, now);
+        });
+  }
+
+  /** The body of a write transaction, given its sequence number and time. */
+  @FunctionalInterface
+  private interface WriteBody {
+    void run(Connection c, long sequence, Instant now) throws SQLException;
+  }
+
+  /**
+   * Runs one write transaction with the next sequence number; the sequence advances only when the
+   * commit succeeded, and writes are serialized so that sequences commit in order.
+   */
+  private long write(String what, WriteBody body) {
+    synchronized (writeMonitor) {
+      long seq = lastSequence + 1;
+      try (Connection c = pool.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          body.run(c, seq, Instant.now());
           c.commit();
         } catch (SQLException | RuntimeException e) {
           rollback(c, e);
           throw e;
         }
       } catch (SQLException e) {
-        throw failure("cannot delete document " + documentId, e);
+        throw failure(what, e);
       }
       lastSequence = seq;
       return seq;
