@@ -132,6 +132,28 @@ class BadInputTest {
   }
 
   @Test
+  void aListenerThatThrowsAbortsTheBatchAndKeepsWhatWasStored() throws IOException {
+    Files.writeString(docs.resolve("a.txt"), "The first note is about the espresso grinder.");
+    Files.writeString(docs.resolve("b.txt"), "The second note is about the milk steamer.");
+    Files.writeString(docs.resolve("c.txt"), "The third note is about the water filter.");
+    IllegalStateException stop = new IllegalStateException("stop after the first file");
+    dev.solosuccess.sdk.IngestListener listener =
+        new dev.solosuccess.sdk.IngestListener() {
+          @Override
+          public void ingested(Document d, dev.solosuccess.sdk.IngestProgress p) {
+            throw stop;
+          }
+        };
+    assertThatThrownBy(
+            () -> engine.documents().ingest(IngestRequest.builder().path(docs).listener(listener).build()))
+        .isSameAs(stop);
+    // The file the listener heard of is stored and searchable; the others were never started.
+    assertThat(engine.documents().count()).isEqualTo(2);
+    assertThat(search("espresso grinder", SearchMode.LEXICAL)).first()
+        .satisfies(h -> assertThat(h.source()).endsWith("a.txt"));
+  }
+
+  @Test
   void singleDocumentCallsThrowTypedErrors() {
     assertThatThrownBy(() -> engine.documents().ingest(DocumentSource.ofBytes("deck.pptx", new byte[] {1})))
         .isInstanceOf(UnsupportedFormatException.class)

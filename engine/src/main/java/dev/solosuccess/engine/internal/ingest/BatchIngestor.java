@@ -57,18 +57,9 @@ public final class BatchIngestor {
         int done = ingested.size() + unchanged.size() + skipped.size();
         listener.fileStarted(source, progress(done, files.size(), chunks, start));
         SkippedFile skip = null;
+        Ingestor.Outcome outcome = null;
         try {
-          Ingestor.Outcome outcome =
-              ingestor.ingest(DocumentSource.of(file).withMetadata(request.metadata()));
-          if (outcome.status() == Ingestor.Status.STORED) {
-            ingested.add(outcome.document());
-            chunks += outcome.document().chunks();
-            listener.ingested(outcome.document(), progress(done + 1, files.size(), chunks, start));
-            writer.commitIndexIfDue();
-          } else {
-            unchanged.add(outcome.document());
-            listener.unchanged(outcome.document(), progress(done + 1, files.size(), chunks, start));
-          }
+          outcome = ingestor.ingest(DocumentSource.of(file).withMetadata(request.metadata()));
         } catch (InvalidInputException | ModelException e) {
           skip = new SkippedFile(source, e.code(), e.getMessage());
         } catch (SoloException e) {
@@ -78,9 +69,19 @@ public final class BatchIngestor {
           LOG.log(Level.WARNING, "unexpected failure on " + source, e);
           skip = new SkippedFile(source, "internal-error", e.toString());
         }
+        // Listener calls stay outside the try: a listener's exception aborts the batch, as
+        // IngestListener documents, instead of passing for a problem with the file.
         if (skip != null) {
           skipped.add(skip);
           listener.skipped(skip, progress(done + 1, files.size(), chunks, start));
+        } else if (outcome.status() == Ingestor.Status.STORED) {
+          ingested.add(outcome.document());
+          chunks += outcome.document().chunks();
+          listener.ingested(outcome.document(), progress(done + 1, files.size(), chunks, start));
+          writer.commitIndexIfDue();
+        } else {
+          unchanged.add(outcome.document());
+          listener.unchanged(outcome.document(), progress(done + 1, files.size(), chunks, start));
         }
       }
     } catch (RuntimeException e) {
