@@ -90,14 +90,6 @@ public final class IndexSync {
     index.replaceDocument(documentId, indexed);
   }
 
-  /** Drops the index's content and applies the whole store again. */
-  public synchronized int rebuild() {
-    index.deleteAll();
-    applied = 0;
-    int n = catchUp();
-    commit();
-    return n;
-  }
 
   /** Makes the applied changes durable in the index. */
   public synchronized void commit() {
@@ -116,8 +108,4 @@ public final class IndexSync {
     }
   }
 
-  /** The last sequence applied to the index (committed or not). */
-  public synchronized long applied() {
-    return applied;
-  }
 }

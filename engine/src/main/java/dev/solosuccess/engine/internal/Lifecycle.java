@@ -59,8 +59,4 @@ public final class Lifecycle {
       lock.writeLock().unlock();
     }
   }
-
-  public boolean isClosed() {
-    return closed;
-  }
 }

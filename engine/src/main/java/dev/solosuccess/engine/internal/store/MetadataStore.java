@@ -297,9 +297,6 @@ public final class MetadataStore implements AutoCloseable {
     return queryLong("SELECT COUNT(*) FROM documents");
   }
 
-  public long chunkCount() {
-    return queryLong("SELECT COUNT(*) FROM chunks");
-  }
 
   private long queryLong(String sql) {
     try (Connection c = pool.getConnection();
@@ -388,18 +385,6 @@ public final class MetadataStore implements AutoCloseable {
     return result;
   }
 
-  /** The extracted text of a document. */
-  public Optional<String> text(String documentId) {
-    try (Connection c = pool.getConnection();
-        PreparedStatement p = c.prepareStatement("SELECT text FROM documents WHERE id = ?")) {
-      p.setString(1, documentId);
-      try (ResultSet rs = p.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw failure("cannot read the text of document " + documentId, e);
-    }
-  }
 
   /** A document's chunks in order; empty if it has none or does not exist. */
   public List<Chunk> chunks(String documentId) {
