@@ -13,6 +13,7 @@ module dev.solosuccess.engine {
   requires java.sql;
   requires org.apache.pdfbox;
   requires org.jsoup;
+  requires org.apache.tika.core;
 
   exports dev.solosuccess.engine;
 }

@@ -3,6 +3,7 @@ package dev.solosuccess.engine;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.sdk.InvalidInputException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,9 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * EngineConfig config = EngineConfig.builder(Path.of("solo-data"))
  *     .chunkMaxTokens(200)
+ *     .chunking(ChunkingStrategy.SECTION)
  *     .maxDocumentBytes(64L << 20)
+ *     .parseTimeout(Duration.ofSeconds(20))
  *     .build();
  * }</pre>
  */
@@ -47,6 +50,33 @@ public final class EngineConfig {
    */
   public static final int DEFAULT_CANDIDATE_DEPTH = 100;
 
+  /**
+   * Most characters of text one document may yield (10 million, about 4,000 pages): a hostile or
+   * absurd file is refused before it takes the heap, and a real one this large is better split.
+   */
+  public static final long DEFAULT_MAX_EXTRACTED_CHARS = 10_000_000L;
+
+  /**
+   * Longest a document's parse may run (60 s): office and PDF parsers finish real files in well
+   * under a second per megabyte, so a parse this slow is looping on a broken or hostile file.
+   */
+  public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * Archives inside archives that are opened (3): real exports nest one or two levels, zip bombs
+   * nest many.
+   */
+  public static final int DEFAULT_MAX_ARCHIVE_DEPTH = 3;
+
+  /** Entries read from one archive, nested ones included (10,000). */
+  public static final int DEFAULT_MAX_ARCHIVE_ENTRIES = 10_000;
+
+  /**
+   * Most inflated bytes per compressed byte of an archive entry (100): text and office files
+   * compress 3 to 20 times; a zip bomb inflates thousands of times.
+   */
+  public static final int DEFAULT_MAX_COMPRESSION_RATIO = 100;
+
   /** Inputs per model run: length-sorted batches of 32 keep both cores busy with little padding. */
   public static final int DEFAULT_EMBEDDING_BATCH_SIZE = 32;
 
@@ -60,6 +90,14 @@ public final class EngineConfig {
   private final int embeddingBatchSize;
   private final int inferenceThreads;
   private final Path nativeLibraryDir;
+  private final ChunkingStrategy chunking;
+  private final long maxExtractedChars;
+  private final Duration parseTimeout;
+  private final int maxArchiveDepth;
+  private final int maxArchiveEntries;
+  private final int maxCompressionRatio;
+  private final DuplicatePolicy duplicates;
+  private final int parseThreads;
 
   private EngineConfig(Builder b) {
     this.dataDir = b.dataDir;
@@ -73,6 +111,14 @@ public final class EngineConfig {
     this.inferenceThreads = b.inferenceThreads;
     this.nativeLibraryDir =
         b.nativeLibraryDir != null ? b.nativeLibraryDir : b.dataDir.resolve("native");
+    this.chunking = b.chunking;
+    this.maxExtractedChars = b.maxExtractedChars;
+    this.parseTimeout = b.parseTimeout;
+    this.maxArchiveDepth = b.maxArchiveDepth;
+    this.maxArchiveEntries = b.maxArchiveEntries;
+    this.maxCompressionRatio = b.maxCompressionRatio;
+    this.duplicates = b.duplicates;
+    this.parseThreads = b.parseThreads;
   }
 
   /** A builder for the data folder {@code dataDir}, created on open if absent. */
@@ -133,6 +179,46 @@ public final class EngineConfig {
     return nativeLibraryDir;
   }
 
+  /** How text is cut into chunks; default {@link ChunkingStrategy#SENTENCE}. */
+  public ChunkingStrategy chunking() {
+    return chunking;
+  }
+
+  /** Most characters of text one document may yield; default 10 million. */
+  public long maxExtractedChars() {
+    return maxExtractedChars;
+  }
+
+  /** Longest one document's parse may run before it is abandoned; default 60 s. */
+  public Duration parseTimeout() {
+    return parseTimeout;
+  }
+
+  /** How deep archives inside archives are opened; default {@value #DEFAULT_MAX_ARCHIVE_DEPTH}. */
+  public int maxArchiveDepth() {
+    return maxArchiveDepth;
+  }
+
+  /** Most entries read from one archive; default {@value #DEFAULT_MAX_ARCHIVE_ENTRIES}. */
+  public int maxArchiveEntries() {
+    return maxArchiveEntries;
+  }
+
+  /** Most inflated bytes per compressed byte of an archive entry; default 100. */
+  public int maxCompressionRatio() {
+    return maxCompressionRatio;
+  }
+
+  /** What happens to content already stored under another source; default KEEP. */
+  public DuplicatePolicy duplicates() {
+    return duplicates;
+  }
+
+  /** Threads that parse and chunk a batch in parallel; default: the number of processors. */
+  public int parseThreads() {
+    return parseThreads;
+  }
+
   @Override
   public String toString() {
     return "EngineConfig[dataDir=" + dataDir + ", embeddingModel=" + embeddingModel
@@ -140,6 +226,10 @@ public final class EngineConfig {
         + ", maxDocumentBytes=" + maxDocumentBytes + ", candidateDepth=" + candidateDepth
         + ", rrfK=" + rrfK + ", embeddingBatchSize=" + embeddingBatchSize
         + ", inferenceThreads=" + inferenceThreads + ", nativeLibraryDir=" + nativeLibraryDir
+        + ", chunking=" + chunking + ", maxExtractedChars=" + maxExtractedChars
+        + ", parseTimeout=" + parseTimeout + ", maxArchiveDepth=" + maxArchiveDepth
+        + ", maxArchiveEntries=" + maxArchiveEntries + ", maxCompressionRatio="
+        + maxCompressionRatio + ", duplicates=" + duplicates + ", parseThreads=" + parseThreads
         + "]";
   }
 
@@ -155,6 +245,14 @@ public final class EngineConfig {
     private int embeddingBatchSize = DEFAULT_EMBEDDING_BATCH_SIZE;
     private int inferenceThreads = Runtime.getRuntime().availableProcessors();
     private Path nativeLibraryDir;
+    private ChunkingStrategy chunking = ChunkingStrategy.SENTENCE;
+    private long maxExtractedChars = DEFAULT_MAX_EXTRACTED_CHARS;
+    private Duration parseTimeout = DEFAULT_PARSE_TIMEOUT;
+    private int maxArchiveDepth = DEFAULT_MAX_ARCHIVE_DEPTH;
+    private int maxArchiveEntries = DEFAULT_MAX_ARCHIVE_ENTRIES;
+    private int maxCompressionRatio = DEFAULT_MAX_COMPRESSION_RATIO;
+    private DuplicatePolicy duplicates = DuplicatePolicy.KEEP;
+    private int parseThreads = Runtime.getRuntime().availableProcessors();
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -205,6 +303,46 @@ public final class EngineConfig {
       return this;
     }
 
+    public Builder chunking(ChunkingStrategy strategy) {
+      this.chunking = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    public Builder maxExtractedChars(long chars) {
+      this.maxExtractedChars = chars;
+      return this;
+    }
+
+    public Builder parseTimeout(Duration timeout) {
+      this.parseTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    public Builder maxArchiveDepth(int depth) {
+      this.maxArchiveDepth = depth;
+      return this;
+    }
+
+    public Builder maxArchiveEntries(int entries) {
+      this.maxArchiveEntries = entries;
+      return this;
+    }
+
+    public Builder maxCompressionRatio(int ratio) {
+      this.maxCompressionRatio = ratio;
+      return this;
+    }
+
+    public Builder duplicates(DuplicatePolicy policy) {
+      this.duplicates = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    public Builder parseThreads(int threads) {
+      this.parseThreads = threads;
+      return this;
+    }
+
     /**
      * @throws InvalidInputException naming the first invalid setting
      */
@@ -246,6 +384,29 @@ public final class EngineConfig {
       if (inferenceThreads < 1) {
         throw new InvalidInputException(
             "inferenceThreads must be >= 1, got " + inferenceThreads);
+      }
+      if (maxExtractedChars < 1) {
+        throw new InvalidInputException(
+            "maxExtractedChars must be >= 1, got " + maxExtractedChars);
+      }
+      if (parseTimeout.isNegative() || parseTimeout.isZero()) {
+        throw new InvalidInputException("parseTimeout must be positive, got " + parseTimeout);
+      }
+      if (maxArchiveDepth < 0 || maxArchiveDepth > 100) {
+        throw new InvalidInputException(
+            "maxArchiveDepth must be in 0..100 (0: archives are not opened), got "
+                + maxArchiveDepth);
+      }
+      if (maxArchiveEntries < 1) {
+        throw new InvalidInputException(
+            "maxArchiveEntries must be >= 1, got " + maxArchiveEntries);
+      }
+      if (maxCompressionRatio < 1) {
+        throw new InvalidInputException(
+            "maxCompressionRatio must be >= 1, got " + maxCompressionRatio);
+      }
+      if (parseThreads < 1 || parseThreads > 256) {
+        throw new InvalidInputException("parseThreads must be in 1..256, got " + parseThreads);
       }
       return new EngineConfig(this);
     }

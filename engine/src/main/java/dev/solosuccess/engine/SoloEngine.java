@@ -7,7 +7,9 @@ import dev.solosuccess.engine.internal.EngineSearch;
 import dev.solosuccess.engine.internal.EngineWriter;
 import dev.solosuccess.engine.internal.IndexSync;
 import dev.solosuccess.engine.internal.Lifecycle;
-import dev.solosuccess.engine.internal.chunk.SentenceChunker;
+import dev.solosuccess.engine.internal.chunk.Chunker;
+import dev.solosuccess.engine.internal.parse.Parsers;
+import dev.solosuccess.engine.internal.parse.TikaFormats;
 import dev.solosuccess.engine.internal.ingest.BatchIngestor;
 import dev.solosuccess.engine.internal.ingest.Ingestor;
 import dev.solosuccess.engine.internal.model.ModelSpec;
@@ -34,6 +36,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
@@ -123,21 +127,41 @@ public final class SoloEngine implements SoloClient {
       }
 
       Lifecycle lifecycle = new Lifecycle("the engine at " + dataDir);
-      EngineWriter writer = new EngineWriter(store, sync);
-      SentenceChunker chunker =
-          new SentenceChunker(
+      ReadWriteLock visibility = new ReentrantReadWriteLock();
+      EngineWriter writer = new EngineWriter(store, sync, visibility);
+      Chunker chunker =
+          new Chunker(
+              config.chunking(),
               model.tokenization(),
               config.chunkMaxTokens() - model.specialTokens(),
               config.chunkOverlapTokens());
       Ingestor ingestor =
-          new Ingestor(store, writer, model, chunker, config.maxDocumentBytes());
-      EngineDocuments documents =
-          new EngineDocuments(
-              lifecycle, store, ingestor, new BatchIngestor(ingestor, writer, dataDir), writer);
+          new Ingestor(
+              store,
+              writer,
+              model,
+              chunker,
+              new Parsers(new TikaFormats()),
+              new Ingestor.Limits(
+                  config.maxDocumentBytes(),
+                  config.maxExtractedChars(),
+                  config.parseTimeout(),
+                  config.duplicates()));
+      BatchIngestor batch =
+          new BatchIngestor(
+              ingestor,
+              writer,
+              dataDir,
+              config.parseThreads(),
+              config.maxArchiveDepth(),
+              config.maxArchiveEntries(),
+              config.maxCompressionRatio());
+      EngineDocuments documents = new EngineDocuments(lifecycle, store, ingestor, batch, writer);
       EngineSearch search =
           new EngineSearch(
               lifecycle,
-              new SearchExecutor(index, store, model, config.candidateDepth(), config.rrfK()));
+              new SearchExecutor(
+                  index, store, model, config.candidateDepth(), config.rrfK(), visibility));
       EngineInference inference = new EngineInference(lifecycle, model);
       resources.push(sync::commit); // closed first: the index is committed before it closes
       return new SoloEngine(config, lifecycle, resources, documents, search, inference);

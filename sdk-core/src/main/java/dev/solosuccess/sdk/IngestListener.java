@@ -21,6 +21,12 @@ public interface IngestListener {
   /** A file's content was already stored under the same id; nothing was done. */
   default void unchanged(Document document, IngestProgress progress) {}
 
+  /**
+   * A file's content is already stored under another source; it was then stored too (its chunks
+   * copied) or skipped, as {@link DuplicateFile#kept()} says.
+   */
+  default void duplicate(DuplicateFile duplicate, IngestProgress progress) {}
+
   /** A file was not ingested. */
   default void skipped(SkippedFile skipped, IngestProgress progress) {}
 }

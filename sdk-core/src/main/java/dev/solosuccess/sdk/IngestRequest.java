@@ -12,9 +12,19 @@ import java.util.Objects;
  * @param metadata entries attached to every document of the batch
  * @param recursive whether to descend into sub-folders (hidden files and folders are always skipped)
  * @param listener told of each file as it is ingested or skipped
+ * @param include glob patterns a file must match one of to be ingested (all files when empty); a
+ *     pattern without {@code /} matches the file name ({@code *.pdf}), one with {@code /} the path
+ *     relative to the folder named in {@code paths} ({@code reports/**}); entries of ZIP archives
+ *     are matched the same way, and an archive itself is always opened unless excluded
+ * @param exclude glob patterns of files to leave out, matched like {@code include}; exclusion wins
  */
 public record IngestRequest(
-    List<Path> paths, Metadata metadata, boolean recursive, IngestListener listener) {
+    List<Path> paths,
+    Metadata metadata,
+    boolean recursive,
+    IngestListener listener,
+    List<String> include,
+    List<String> exclude) {
 
   public IngestRequest {
     if (paths == null || paths.isEmpty()) {
@@ -23,6 +33,23 @@ public record IngestRequest(
     paths = List.copyOf(paths);
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(listener, "listener");
+    include = checkGlobs("include", include);
+    exclude = checkGlobs("exclude", exclude);
+  }
+
+  private static List<String> checkGlobs(String what, List<String> globs) {
+    for (String g : globs) {
+      if (g == null || g.isBlank()) {
+        throw new InvalidInputException(what + " patterns must not be blank");
+      }
+      try {
+        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(
+            "invalid " + what + " pattern '" + g + "': " + e.getMessage());
+      }
+    }
+    return List.copyOf(globs);
   }
 
   /** The given paths, recursive, no metadata, no listener. */
@@ -40,8 +67,22 @@ public record IngestRequest(
     private Metadata metadata = Metadata.empty();
     private boolean recursive = true;
     private IngestListener listener = IngestListener.NONE;
+    private final List<String> include = new ArrayList<>();
+    private final List<String> exclude = new ArrayList<>();
 
     private Builder() {}
+
+    /** Adds a glob pattern that files must match (any of them); see {@link IngestRequest}. */
+    public Builder include(String glob) {
+      include.add(glob);
+      return this;
+    }
+
+    /** Adds a glob pattern of files to leave out; see {@link IngestRequest}. */
+    public Builder exclude(String glob) {
+      exclude.add(glob);
+      return this;
+    }
 
     public Builder path(Path path) {
       paths.add(Objects.requireNonNull(path, "path"));
@@ -71,7 +112,7 @@ public record IngestRequest(
     }
 
     public IngestRequest build() {
-      return new IngestRequest(paths, metadata, recursive, listener);
+      return new IngestRequest(paths, metadata, recursive, listener, include, exclude);
     }
   }
 }

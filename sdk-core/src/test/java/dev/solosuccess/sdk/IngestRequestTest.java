@@ -46,14 +46,14 @@ class IngestRequestTest {
         .hasMessageContaining("at least one path");
     assertThatThrownBy(() -> IngestRequest.builder().build())
         .isExactlyInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> new IngestRequest(null, Metadata.empty(), true, IngestListener.NONE))
+    assertThatThrownBy(() -> new IngestRequest(null, Metadata.empty(), true, IngestListener.NONE, List.of(), List.of()))
         .isExactlyInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void pathsAreCopied() {
     List<Path> paths = new ArrayList<>(List.of(Path.of("a")));
-    IngestRequest r = new IngestRequest(paths, Metadata.empty(), true, IngestListener.NONE);
+    IngestRequest r = new IngestRequest(paths, Metadata.empty(), true, IngestListener.NONE, List.of(), List.of());
 
     paths.add(Path.of("b"));
 
@@ -72,8 +72,22 @@ class IngestRequestTest {
     assertThatThrownBy(() -> IngestRequest.builder().listener(null))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(
-            () -> new IngestRequest(List.of(Path.of("a")), null, true, IngestListener.NONE))
+            () -> new IngestRequest(List.of(Path.of("a")), null, true, IngestListener.NONE, List.of(), List.of()))
         .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void globsAreCheckedWhenBuilt() {
+    IngestRequest r =
+        IngestRequest.builder().path(Path.of("a")).include("*.pdf").exclude("drafts/**").build();
+    assertThat(r.include()).containsExactly("*.pdf");
+    assertThat(r.exclude()).containsExactly("drafts/**");
+    assertThatThrownBy(() -> IngestRequest.builder().path(Path.of("a")).include("[unclosed").build())
+        .isExactlyInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("include pattern '[unclosed'");
+    assertThatThrownBy(() -> IngestRequest.builder().path(Path.of("a")).exclude(" ").build())
+        .isExactlyInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("exclude patterns must not be blank");
   }
 
   @Test

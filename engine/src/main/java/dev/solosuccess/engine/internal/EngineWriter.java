@@ -6,29 +6,50 @@ import dev.solosuccess.index.IndexException;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.Metadata;
 import dev.solosuccess.sdk.StorageException;
+import dev.solosuccess.engine.internal.ingest.IngestStats;
+import dev.solosuccess.sdk.IngestStage;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The single writer of an engine: commits a change to the store (the acknowledgement), then brings
  * the index up to date, one change at a time so that the index applies them in commit order.
- * Thread-safe.
+ *
+ * <p>The store commit and the index update happen together under the write side of the engine's
+ * visibility lock, whose read side a search holds while it reads the index and then the store: a
+ * search sees a document's old chunks or its new ones, never a mix. Thread-safe.
  */
 public final class EngineWriter {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final MetadataStore store;
   private final IndexSync sync;
+  private final ReadWriteLock visibility;
 
-  public EngineWriter(MetadataStore store, IndexSync sync) {
+  public EngineWriter(MetadataStore store, IndexSync sync, ReadWriteLock visibility) {
     this.store = store;
     this.sync = sync;
+    this.visibility = visibility;
   }
 
   public Document upsert(NewDocument doc) {
+    return upsert(doc, new IngestStats());
+  }
+
+  /** Stores a document version and applies it to the index, timing both. */
+  public Document upsert(NewDocument doc, IngestStats stats) {
     lock.lock();
     try {
-      store.upsert(doc);
-      applyToIndex(doc.id());
+      visibility.writeLock().lock();
+      try {
+        stats.time(IngestStage.STORE, () -> store.upsert(doc));
+        stats.time(IngestStage.INDEX, () -> {
+          applyToIndex(doc.id());
+          return null;
+        });
+      } finally {
+        visibility.writeLock().unlock();
+      }
       return store.document(doc.id()).orElseThrow();
     } finally {
       lock.unlock();
@@ -38,8 +59,13 @@ public final class EngineWriter {
   public Document replaceMetadata(String documentId, Metadata metadata) {
     lock.lock();
     try {
-      store.replaceMetadata(documentId, metadata);
-      applyToIndex(documentId);
+      visibility.writeLock().lock();
+      try {
+        store.replaceMetadata(documentId, metadata);
+        applyToIndex(documentId);
+      } finally {
+        visibility.writeLock().unlock();
+      }
       return store.document(documentId).orElseThrow();
     } finally {
       lock.unlock();
@@ -49,8 +75,13 @@ public final class EngineWriter {
   public void delete(String documentId) {
     lock.lock();
     try {
-      store.delete(documentId);
-      applyToIndex(documentId);
+      visibility.writeLock().lock();
+      try {
+        store.delete(documentId);
+        applyToIndex(documentId);
+      } finally {
+        visibility.writeLock().unlock();
+      }
     } finally {
       lock.unlock();
     }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * The files of a batch: named files as they are, folders walked in path order. Hidden files and
  * folders (names starting with a dot) are skipped, and so is the engine's own data folder when it
- * lies inside a walked folder.
+ * lies inside a walked folder. Files of walked folders must pass the batch's include and exclude
+ * patterns; a file named explicitly is always taken.
  */
 final class FileWalker {
 
@@ -24,7 +25,7 @@ final class FileWalker {
   /**
    * @throws InvalidInputException naming the first path that does not exist
    */
-  static List<Path> files(List<Path> roots, boolean recursive, Path dataDir) {
+  static List<Path> files(List<Path> roots, boolean recursive, Path dataDir, Globs globs) {
     Set<Path> files = new LinkedHashSet<>();
     for (Path root : roots) {
       Path abs = root.toAbsolutePath().normalize();
@@ -40,6 +41,7 @@ final class FileWalker {
         walk.filter(p -> !p.startsWith(dataDir))
             .filter(p -> !isHidden(abs, p))
             .filter(p -> !Files.isDirectory(p))
+            .filter(p -> globs.accepts(abs.relativize(p).toString()))
             .forEach(found::add);
         found.sort(null);
         files.addAll(found);

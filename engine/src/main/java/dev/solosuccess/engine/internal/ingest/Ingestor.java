@@ -1,72 +1,159 @@
 package dev.solosuccess.engine.internal.ingest;
 
+import dev.solosuccess.engine.DuplicatePolicy;
 import dev.solosuccess.engine.internal.EngineWriter;
 import dev.solosuccess.engine.internal.chunk.ChunkSpan;
-import dev.solosuccess.engine.internal.chunk.SentenceChunker;
+import dev.solosuccess.engine.internal.chunk.Chunker;
 import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
 import dev.solosuccess.engine.internal.parse.ExtractedText;
 import dev.solosuccess.engine.internal.parse.Formats;
+import dev.solosuccess.engine.internal.parse.ParseGuard;
+import dev.solosuccess.engine.internal.parse.Parsers;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.engine.internal.store.NewChunk;
 import dev.solosuccess.engine.internal.store.NewDocument;
+import dev.solosuccess.engine.internal.store.StoredChunk;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.DocumentSource;
+import dev.solosuccess.sdk.IngestStage;
 import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.LimitExceededException;
+import dev.solosuccess.sdk.Metadata;
 import dev.solosuccess.sdk.Provenance;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One document from source to store: read (bounded), detect, parse, normalize, chunk, embed, then
- * hand to the {@link EngineWriter}. Everything before the write runs outside any lock, so several
- * callers prepare documents at once. Thread-safe.
+ * One document from source to store, in stages that a batch can run on different threads: {@link
+ * #read} and {@link #admit} (is there anything to do?), {@link #prepare} (parse and chunk, bounded
+ * by the limits), then embedding (batched by the caller, across documents) and {@link #store}.
+ * {@link #ingest(DocumentSource)} runs them all for one document. Thread-safe.
  */
 public final class Ingestor {
 
   private final MetadataStore store;
   private final EngineWriter writer;
   private final OnnxEmbeddingModel model;
-  private final SentenceChunker chunker;
-  private final long maxDocumentBytes;
+  private final Chunker chunker;
+  private final Parsers parsers;
+  private final Limits limits;
+
+  /**
+   * The per-document limits.
+   *
+   * @param maxDocumentBytes largest input
+   * @param maxExtractedChars most characters of text
+   * @param parseTimeout longest parse
+   * @param duplicates what to do with content stored under another source
+   */
+  public record Limits(
+      long maxDocumentBytes,
+      long maxExtractedChars,
+      Duration parseTimeout,
+      DuplicatePolicy duplicates) {}
 
   public Ingestor(
       MetadataStore store,
       EngineWriter writer,
       OnnxEmbeddingModel model,
-      SentenceChunker chunker,
-      long maxDocumentBytes) {
+      Chunker chunker,
+      Parsers parsers,
+      Limits limits) {
     this.store = store;
     this.writer = writer;
     this.model = model;
     this.chunker = chunker;
-    this.maxDocumentBytes = maxDocumentBytes;
+    this.parsers = parsers;
+    this.limits = limits;
   }
 
   /** What ingesting one source did. */
   public enum Status {
     STORED,
-    UNCHANGED
+    UNCHANGED,
+    /** Content already stored under another source; see {@link Outcome#original()}. */
+    DUPLICATE_KEPT,
+    DUPLICATE_SKIPPED
   }
 
-  /** The document as stored, and whether this call changed it. */
-  public record Outcome(Document document, Status status) {}
+  /**
+   * The document as stored, and whether this call changed it.
+   *
+   * @param document the stored document (for a skipped duplicate: the original)
+   * @param original for duplicates, the document that already held the content
+   */
+  public record Outcome(Document document, Status status, Document original) {}
 
+  /** The first look at a source: what, if anything, must be done. */
+  public sealed interface Admission {}
+
+  /** Stored already with this content and metadata: nothing to do. */
+  public record Unchanged(Document document) implements Admission {}
+
+  /** Stored already with this content, but the metadata changed. */
+  public record MetadataChanged(String id, Metadata metadata) implements Admission {}
+
+  /** Content stored under another source. */
+  public record Duplicate(String id, String source, Metadata metadata, Document original)
+      implements Admission {}
+
+  /** New or changed content: parse, chunk, embed, store. */
+  public record Fresh(
+      String id, String source, String sha256, Formats.Format format, byte[] content,
+      Metadata metadata) implements Admission {}
+
+  /** A parsed and chunked document, ready for the model. */
+  public record Prepared(Fresh fresh, ExtractedText text, List<ChunkSpan> spans,
+      List<String> chunkTexts) {}
+
+  /** One document, all stages. */
   public Outcome ingest(DocumentSource source) {
+    IngestStats stats = new IngestStats();
+    byte[] content = stats.time(IngestStage.READ, () -> read(source));
+    Admission admission = stats.time(IngestStage.READ, () -> admit(source, content));
+    return switch (admission) {
+      case Unchanged u -> new Outcome(u.document(), Status.UNCHANGED, null);
+      case MetadataChanged m ->
+          new Outcome(writer.replaceMetadata(m.id(), m.metadata()), Status.STORED, null);
+      case Duplicate d -> storeDuplicate(d, stats);
+      case Fresh f -> {
+        if (f.format().reader() == Formats.Reader.ARCHIVE) {
+          throw new InvalidInputException(
+              source.name() + " is a ZIP archive, which holds many documents: ingest it with an"
+                  + " IngestRequest (solo ingest), which stores each entry as a document",
+              source.name(), null);
+        }
+        Prepared p = prepare(f, stats);
+        float[][] vectors = embed(List.of(p), stats).get(0);
+        yield new Outcome(store(p, vectors, stats), Status.STORED, null);
+      }
+    };
+  }
+
+  /** The bytes of a source, refusing files over the size limit before reading them. */
+  public byte[] read(DocumentSource source) {
+    byte[] content =
+        source.content().orElseGet(() -> readFile(source.path().orElseThrow(), source.name()));
+    checkSize(source.name(), content);
+    return content;
+  }
+
+  /**
+   * Decides what ingesting {@code source} with this content means: nothing (unchanged), a metadata
+   * update, a duplicate of another document, or a fresh parse.
+   *
+   * @throws dev.solosuccess.sdk.UnsupportedFormatException for a format the engine cannot read
+   */
+  public Admission admit(DocumentSource source, byte[] content) {
     String name = source.name();
-    byte[] content = source.content().orElseGet(() -> read(source.path().orElseThrow(), name));
-    if (content.length > maxDocumentBytes) {
-      throw tooLarge(name, content.length);
-    }
-    if (content.length == 0) {
-      throw new InvalidInputException(name + " is empty (0 bytes)", name, null);
-    }
+    checkSize(name, content);
     String sha256 = DocumentIds.sha256(content);
     String id = source.id().orElseGet(() -> DocumentIds.fromSource(name));
     Optional<Document> existing = store.document(id);
@@ -80,50 +167,131 @@ public final class Ingestor {
             null);
       }
       if (old.sha256().equals(sha256) && old.source().equals(name)) {
-        if (old.metadata().equals(source.metadata())) {
-          return new Outcome(old, Status.UNCHANGED);
-        }
-        return new Outcome(writer.replaceMetadata(id, source.metadata()), Status.STORED);
+        return old.metadata().equals(source.metadata())
+            ? new Unchanged(old)
+            : new MetadataChanged(id, source.metadata());
       }
     }
-    Formats.Format format = Formats.detect(source.mediaType().orElse(null), name, content);
-    ExtractedText extracted = format.extract(content, name);
-    if (extracted.isBlank()) {
+    Optional<Document> original = originalOf(sha256, id);
+    if (original.isPresent()) {
+      return new Duplicate(id, name, source.metadata(), original.get());
+    }
+    Formats.Format format =
+        Formats.detect(source.mediaType().orElse(null), name, content, parsers.tika());
+    return new Fresh(id, name, sha256, format, content, source.metadata());
+  }
+
+  /** Another document holding this content, if any. */
+  public Optional<Document> originalOf(String sha256, String id) {
+    return store.documentsWithContent(sha256).stream().filter(d -> !d.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Parses and chunks, within the limits.
+   *
+   * @throws LimitExceededException if the parse ran past a limit; it is abandoned
+   * @throws InvalidInputException if the content is broken or holds no text
+   */
+  public Prepared prepare(Fresh f, IngestStats stats) {
+    ParseGuard guard = new ParseGuard(f.source(), limits.maxExtractedChars(), limits.parseTimeout());
+    ExtractedText text =
+        stats.time(IngestStage.PARSE, () -> parsers.parse(f.format(), f.content(), guard));
+    if (text.isBlank()) {
       throw new InvalidInputException(
-          "no text could be extracted from " + name
-              + (format == Formats.Format.PDF
+          "no text could be extracted from " + f.source()
+              + (f.format().reader() == Formats.Reader.PDF
                   ? " (a scanned PDF holds images of text; OCR is not supported)"
                   : ""),
-          name,
+          f.source(),
           null);
     }
-    List<ChunkSpan> spans = chunker.chunk(extracted);
+    List<ChunkSpan> spans = stats.time(IngestStage.CHUNK, () -> chunker.chunk(text));
     List<String> texts = new ArrayList<>(spans.size());
     for (ChunkSpan s : spans) {
-      texts.add(extracted.text().substring(s.start(), s.end()));
+      texts.add(text.text().substring(s.start(), s.end()));
     }
-    float[][] vectors = model.embed(texts).vectors();
-    List<NewChunk> chunks = new ArrayList<>(spans.size());
-    for (int i = 0; i < spans.size(); i++) {
-      ChunkSpan s = spans.get(i);
+    return new Prepared(f, text, spans, texts);
+  }
+
+  /** Embeds the chunks of several documents in one model call; vectors per document, in order. */
+  public List<float[][]> embed(List<Prepared> docs, IngestStats stats) {
+    List<String> all = new ArrayList<>();
+    for (Prepared p : docs) {
+      all.addAll(p.chunkTexts());
+    }
+    OnnxEmbeddingModel.Embedded embedded =
+        stats.time(IngestStage.EMBED, () -> model.embed(all));
+    stats.truncated(embedded.truncated());
+    List<float[][]> out = new ArrayList<>(docs.size());
+    int at = 0;
+    for (Prepared p : docs) {
+      int n = p.chunkTexts().size();
+      float[][] vectors = new float[n][];
+      System.arraycopy(embedded.vectors(), at, vectors, 0, n);
+      out.add(vectors);
+      at += n;
+    }
+    return out;
+  }
+
+  /** Stores a prepared, embedded document: one transaction, then the index. */
+  public Document store(Prepared p, float[][] vectors, IngestStats stats) {
+    List<NewChunk> chunks = new ArrayList<>(p.spans().size());
+    for (int i = 0; i < p.spans().size(); i++) {
+      ChunkSpan s = p.spans().get(i);
       chunks.add(
-          new NewChunk(texts.get(i), s.tokens(), new Provenance(s.page(), s.start(), s.end()),
-              vectors[i]));
+          new NewChunk(p.chunkTexts().get(i), s.tokens(),
+              new Provenance(s.page(), s.start(), s.end(), s.section()), vectors[i]));
+    }
+    Fresh f = p.fresh();
+    NewDocument doc =
+        new NewDocument(
+            f.id(),
+            f.source(),
+            f.format().mediaType(),
+            f.sha256(),
+            f.metadata(),
+            p.text().text(),
+            p.text().pageCount(),
+            chunks);
+    return writer.upsert(doc, stats);
+  }
+
+  /**
+   * Stores or skips a duplicate, as the policy says. An update of an existing document is always
+   * stored: skipping it would leave the document's old content in place.
+   */
+  public Outcome storeDuplicate(Duplicate d, IngestStats stats) {
+    boolean update = store.document(d.id()).isPresent();
+    if (limits.duplicates() == DuplicatePolicy.SKIP && !update) {
+      return new Outcome(d.original(), Status.DUPLICATE_SKIPPED, d.original());
+    }
+    Document original = d.original();
+    List<StoredChunk> chunks =
+        stats.time(IngestStage.STORE, () -> store.chunksWithVectors(original.id()));
+    String text = stats.time(IngestStage.STORE, () -> store.text(original.id()).orElse(""));
+    List<NewChunk> copies = new ArrayList<>(chunks.size());
+    for (StoredChunk c : chunks) {
+      copies.add(new NewChunk(c.chunk().text(), c.chunk().tokens(), c.chunk().provenance(),
+          c.vector()));
     }
     NewDocument doc =
         new NewDocument(
-            id,
-            name,
-            format.mediaType(),
-            sha256,
-            source.metadata(),
-            extracted.text(),
-            extracted.pageCount(),
-            chunks);
-    return new Outcome(writer.upsert(doc), Status.STORED);
+            d.id(), d.source(), original.mediaType(), original.sha256(), d.metadata(), text,
+            original.pages(), copies);
+    return new Outcome(writer.upsert(doc, stats), Status.DUPLICATE_KEPT, original);
   }
 
-  private byte[] read(Path file, String name) {
+  private void checkSize(String name, byte[] content) {
+    if (content.length > limits.maxDocumentBytes()) {
+      throw tooLarge(name, content.length);
+    }
+    if (content.length == 0) {
+      throw new InvalidInputException(name + " is empty (0 bytes)", name, null);
+    }
+  }
+
+  private byte[] readFile(Path file, String name) {
     try {
       if (!Files.isRegularFile(file)) {
         if (Files.isSymbolicLink(file) && !Files.exists(file)) {
@@ -139,7 +307,7 @@ public final class Ingestor {
             null);
       }
       long size = Files.size(file);
-      if (size > maxDocumentBytes) {
+      if (size > limits.maxDocumentBytes()) {
         throw tooLarge(name, size); // refused before reading a byte of it
       }
       return Files.readAllBytes(file);
@@ -154,10 +322,20 @@ public final class Ingestor {
 
   private LimitExceededException tooLarge(String name, long size) {
     return new LimitExceededException(
-        name + " is " + size + " bytes, more than maxDocumentBytes (" + maxDocumentBytes + ")",
+        name + " is " + size + " bytes, more than maxDocumentBytes (" + limits.maxDocumentBytes()
+            + ")",
         name,
         "maxDocumentBytes",
-        maxDocumentBytes,
+        limits.maxDocumentBytes(),
         size);
+  }
+
+  /** The archive limits of this engine's configuration, for batches. */
+  public long maxDocumentBytes() {
+    return limits.maxDocumentBytes();
+  }
+
+  public Duration parseTimeout() {
+    return limits.parseTimeout();
   }
 }

@@ -1,12 +1,13 @@
 package dev.solosuccess.engine.internal.parse;
 
-/** Turns the bytes of one format into text. Implementations are stateless and thread-safe. */
+/** Turns the bytes of one format into structure. Implementations are thread-safe. */
 interface DocumentParser {
 
   /**
    * @param content the whole file
-   * @param source the document's source, for error messages
+   * @param guard the parse's limits; its source names the document in errors
    * @throws dev.solosuccess.sdk.InvalidInputException if the content is not valid for the format
+   * @throws ParseGuard.ParseLimitException if a limit of the guard was reached
    */
-  RawText parse(byte[] content, String source);
+  ParsedDocument parse(byte[] content, ParseGuard guard);
 }

@@ -2,82 +2,105 @@ package dev.solosuccess.engine.internal.parse;
 
 import dev.solosuccess.sdk.UnsupportedFormatException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The formats the engine reads, and how a document's format is told: an explicit media type first,
- * then the source name's extension, then the first bytes (for names without an extension).
+ * then the source name's extension, then the content (for names without an extension).
  */
 public final class Formats {
 
-  /** A supported format. */
-  public enum Format {
-    TEXT("text/plain", new PlainTextParser()),
-    MARKDOWN("text/markdown", new MarkdownParser()),
-    HTML("text/html", new HtmlParser()),
-    PDF("application/pdf", new PdfParser());
-
-    private final String mediaType;
-    private final DocumentParser parser;
-
-    Format(String mediaType, DocumentParser parser) {
-      this.mediaType = mediaType;
-      this.parser = parser;
-    }
-
-    public String mediaType() {
-      return mediaType;
-    }
-
-    /** Parses and normalizes a document of this format. */
-    public ExtractedText extract(byte[] content, String source) {
-      return ExtractedText.of(parser.parse(content, source));
-    }
+  /** How a format is read. */
+  public enum Reader {
+    TEXT,
+    MARKDOWN,
+    HTML,
+    PDF,
+    /** Through Apache Tika: office documents, e-mail, RTF, e-books. */
+    TIKA,
+    /** A ZIP archive: each entry is a document of its own. */
+    ARCHIVE
   }
 
-  private static final Map<String, Format> EXTENSIONS =
-      Map.of(
-          "txt", Format.TEXT,
-          "text", Format.TEXT,
-          "md", Format.MARKDOWN,
-          "markdown", Format.MARKDOWN,
-          "html", Format.HTML,
-          "htm", Format.HTML,
-          "xhtml", Format.HTML,
-          "pdf", Format.PDF);
+  /**
+   * A detected format.
+   *
+   * @param mediaType the IANA media type, stored with the document
+   * @param reader how it is read
+   */
+  public record Format(String mediaType, Reader reader) {}
+
+  private static final Map<String, Format> EXTENSIONS = new TreeMap<>();
+
+  static {
+    text("text/plain", "txt", "text", "log", "csv", "tsv", "json", "xml");
+    add(Reader.MARKDOWN, "text/markdown", "md", "markdown");
+    add(Reader.HTML, "text/html", "html", "htm", "xhtml");
+    add(Reader.PDF, "application/pdf", "pdf");
+    add(Reader.ARCHIVE, "application/zip", "zip");
+    String ooxml = "application/vnd.openxmlformats-officedocument.";
+    add(Reader.TIKA, ooxml + "wordprocessingml.document", "docx");
+    add(Reader.TIKA, "application/vnd.ms-word.document.macroenabled.12", "docm");
+    add(Reader.TIKA, ooxml + "presentationml.presentation", "pptx");
+    add(Reader.TIKA, ooxml + "spreadsheetml.sheet", "xlsx");
+    add(Reader.TIKA, "application/vnd.ms-excel.sheet.macroenabled.12", "xlsm");
+    add(Reader.TIKA, "application/msword", "doc");
+    add(Reader.TIKA, "application/vnd.ms-excel", "xls");
+    add(Reader.TIKA, "application/vnd.ms-powerpoint", "ppt");
+    add(Reader.TIKA, "application/vnd.oasis.opendocument.text", "odt");
+    add(Reader.TIKA, "application/vnd.oasis.opendocument.spreadsheet", "ods");
+    add(Reader.TIKA, "application/vnd.oasis.opendocument.presentation", "odp");
+    add(Reader.TIKA, "application/rtf", "rtf");
+    add(Reader.TIKA, "message/rfc822", "eml");
+    add(Reader.TIKA, "application/vnd.ms-outlook", "msg");
+    add(Reader.TIKA, "application/epub+zip", "epub");
+  }
 
   /** Extensions the engine reads, for error messages. */
   public static final String SUPPORTED =
-      EXTENSIONS.keySet().stream().sorted().map(e -> "." + e).collect(Collectors.joining(", "));
+      EXTENSIONS.keySet().stream().map(e -> "." + e).collect(Collectors.joining(", "));
 
   private Formats() {}
+
+  private static void text(String mediaType, String... extensions) {
+    add(Reader.TEXT, mediaType, extensions);
+  }
+
+  private static void add(Reader reader, String mediaType, String... extensions) {
+    for (String e : extensions) {
+      EXTENSIONS.put(e, new Format(mediaType, reader));
+    }
+  }
 
   /**
    * @param mediaType the caller's explicit media type, or {@code null}
    * @param source the source name (a path or a name)
-   * @param head the first bytes of the content
-   * @throws UnsupportedFormatException if the format is not one of {@link Format}
+   * @param head the content, or its first bytes
+   * @param tika tells formats by content when the name has no extension
+   * @throws UnsupportedFormatException if the format is not one the engine reads
    */
-  public static Format detect(String mediaType, String source, byte[] head) {
+  public static Format detect(String mediaType, String source, byte[] head, TikaFormats tika) {
     if (mediaType != null) {
       String base = mediaType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-      return Arrays.stream(Format.values())
-          .filter(f -> f.mediaType.equals(base))
-          .findFirst()
+      return byMediaType(base, tika)
           .orElseThrow(
               () ->
                   new UnsupportedFormatException(
                       "media type " + base + " of " + source + " is not supported; supported: "
-                          + Arrays.stream(Format.values())
+                          + EXTENSIONS.values().stream()
                               .map(Format::mediaType)
+                              .distinct()
+                              .sorted()
                               .collect(Collectors.joining(", ")),
                       source,
                       base));
     }
-    String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+    String name = source.substring(
+        Math.max(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')),
+            source.lastIndexOf('!')) + 1);
     int dot = name.lastIndexOf('.');
     if (dot > 0 && dot < name.length() - 1) {
       String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -90,28 +113,47 @@ public final class Formats {
       }
       return format;
     }
-    return sniff(source, head);
+    return sniff(source, head, tika);
   }
 
-  private static Format sniff(String source, byte[] head) {
+  private static java.util.Optional<Format> byMediaType(String base, TikaFormats tika) {
+    for (Format f : EXTENSIONS.values()) {
+      if (f.mediaType().equals(base)) {
+        return java.util.Optional.of(f);
+      }
+    }
+    if (tika.canParse(base)) {
+      return java.util.Optional.of(new Format(base, Reader.TIKA));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static Format sniff(String source, byte[] head, TikaFormats tika) {
     String start =
         new String(head, 0, Math.min(head.length, 512), StandardCharsets.ISO_8859_1)
             .stripLeading()
             .toLowerCase(Locale.ROOT);
     if (start.startsWith("%pdf-")) {
-      return Format.PDF;
+      return new Format("application/pdf", Reader.PDF);
     }
     if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
-      return Format.HTML;
+      return new Format("text/html", Reader.HTML);
+    }
+    String detected = tika.detect(head, source);
+    if (!detected.equals("text/plain") && !detected.equals("application/octet-stream")) {
+      java.util.Optional<Format> known = byMediaType(detected, tika);
+      if (known.isPresent()) {
+        return known.get();
+      }
     }
     if (isMostlyText(head)) {
-      return Format.TEXT;
+      return new Format("text/plain", Reader.TEXT);
     }
     throw new UnsupportedFormatException(
-        source + " has no extension and its content is not text, HTML or PDF; supported: "
-            + SUPPORTED,
+        source + " has no extension and its content (" + detected + ") is not a supported format;"
+            + " supported: " + SUPPORTED,
         source,
-        "unknown");
+        detected);
   }
 
   private static boolean isMostlyText(byte[] head) {

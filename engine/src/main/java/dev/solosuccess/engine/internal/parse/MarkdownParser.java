@@ -4,8 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Markdown to the text a reader sees: heading marks, emphasis, link targets, image URLs, code
- * fences, table rules and HTML tags go; headings, list items, table cells and code stay as lines.
+ * Markdown to structure: ATX and setext headings become headings (the section path of the text
+ * under them), pipe tables become table rows, blank lines end paragraphs. Emphasis, link targets,
+ * image URLs, code fences, rules and HTML tags go; their text stays.
  */
 final class MarkdownParser implements DocumentParser {
 
@@ -33,52 +34,83 @@ final class MarkdownParser implements DocumentParser {
   private static final Pattern STRIKE = Pattern.compile("~~(.+?)~~");
 
   @Override
-  public RawText parse(byte[] content, String source) {
-    String text = TextDecoder.decode(content, source).text();
-    StringBuilder out = new StringBuilder(text.length());
+  public ParsedDocument parse(byte[] content, ParseGuard guard) {
+    String text = TextDecoder.decode(content, guard.source()).text();
+    BlockBuilder out = new BlockBuilder(guard);
+    StringBuilder paragraph = new StringBuilder();
+    String pendingLine = null; // the last line of the open paragraph, a setext heading candidate
     boolean inFence = false;
     for (String line : text.split("\\R", -1)) {
       if (FENCE.matcher(line).matches()) {
         inFence = !inFence;
-        out.append('\n');
+        flush(out, paragraph);
+        pendingLine = null;
         continue;
       }
       if (inFence) {
-        out.append(line).append('\n');
+        paragraph.append(line).append('\n');
         continue;
       }
-      String converted = convertLine(line);
-      if (converted != null) {
-        out.append(converted).append('\n');
+      Matcher setext = SETEXT_RULE.matcher(line);
+      if (setext.matches() && pendingLine != null && !pendingLine.isBlank()
+          && paragraph.length() == pendingLine.length() + 1) {
+        // "Title" underlined with === or ---: a heading, not a rule
+        paragraph.setLength(0);
+        out.heading(setext.group(1).charAt(0) == '=' ? 1 : 2, inline(pendingLine.strip()));
+        pendingLine = null;
+        continue;
       }
+      if (line.isBlank()) {
+        flush(out, paragraph);
+        pendingLine = null;
+        continue;
+      }
+      if (SETEXT_RULE.matcher(line).matches()
+          || THEMATIC_BREAK.matcher(line).matches()
+          || REFERENCE_DEFINITION.matcher(line).matches()
+          || TABLE_RULE.matcher(line).matches()) {
+        pendingLine = null;
+        continue;
+      }
+      Matcher heading = ATX_HEADING.matcher(line);
+      if (heading.matches()) {
+        flush(out, paragraph);
+        int level = (int) line.strip().chars().takeWhile(c -> c == '#').count();
+        out.heading(level, inline(heading.group(1)));
+        pendingLine = null;
+        continue;
+      }
+      String s = BLOCKQUOTE.matcher(line).replaceFirst("");
+      String trimmed = s.strip();
+      if (trimmed.length() > 1 && (trimmed.startsWith("|") || trimmed.endsWith("|"))) {
+        flush(out, paragraph);
+        out.startRow();
+        for (String cell : cells(trimmed)) {
+          out.startCell();
+          out.text(inline(cell));
+          out.endCell();
+        }
+        out.endRow();
+        pendingLine = null;
+        continue;
+      }
+      s = BULLET.matcher(s).replaceFirst("$1- ");
+      String converted = inline(s);
+      paragraph.append(converted).append('\n');
+      pendingLine = converted;
     }
-    return RawText.unpaginated(out.toString());
+    flush(out, paragraph);
+    return out.build(DocInfo.NONE, false);
   }
 
-  /** The line as text, or {@code null} for a line that is only markup (rules, definitions). */
-  private static String convertLine(String line) {
-    if (SETEXT_RULE.matcher(line).matches()
-        || THEMATIC_BREAK.matcher(line).matches()
-        || REFERENCE_DEFINITION.matcher(line).matches()
-        || TABLE_RULE.matcher(line).matches()) {
-      return null;
+  private static void flush(BlockBuilder out, StringBuilder paragraph) {
+    if (!paragraph.isEmpty()) {
+      out.paragraph(paragraph.toString());
+      paragraph.setLength(0);
     }
-    String s = line;
-    Matcher heading = ATX_HEADING.matcher(s);
-    if (heading.matches()) {
-      s = heading.group(1);
-    }
-    s = BLOCKQUOTE.matcher(s).replaceFirst("");
-    s = BULLET.matcher(s).replaceFirst("$1- ");
-    String trimmed = s.strip();
-    if (trimmed.startsWith("|") || trimmed.endsWith("|")) {
-      s = tableRow(trimmed);
-    }
-    s = inline(s);
-    return s;
   }
 
-  private static String tableRow(String row) {
+  private static java.util.List<String> cells(String row) {
     String r = row;
     if (r.startsWith("|")) {
       r = r.substring(1);
@@ -86,14 +118,11 @@ final class MarkdownParser implements DocumentParser {
     if (r.endsWith("|")) {
       r = r.substring(0, r.length() - 1);
     }
-    StringBuilder b = new StringBuilder();
+    java.util.List<String> cells = new java.util.ArrayList<>();
     for (String cell : r.split("(?<!\\\\)\\|")) {
-      if (!b.isEmpty()) {
-        b.append(" | ");
-      }
-      b.append(cell.strip());
+      cells.add(cell.strip());
     }
-    return b.toString();
+    return cells;
   }
 
   static String inline(String s) {

@@ -3,34 +3,96 @@ package dev.solosuccess.engine.internal.parse;
 import dev.solosuccess.sdk.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
-/** PDF through Apache PDFBox, one text per page so that every chunk knows its page. */
+/**
+ * PDF through Apache PDFBox directly rather than through Tika: one text per page, so every chunk
+ * knows its page, and the pages side by side, so running heads and feet can be recognized and
+ * removed. Paragraphs come from PDFBox's spacing analysis.
+ */
 final class PdfParser implements DocumentParser {
 
+  private static final String PARAGRAPH_END = "\n\u2029\n";
+
   @Override
-  public RawText parse(byte[] content, String source) {
+  public ParsedDocument parse(byte[] content, ParseGuard guard) {
+    String source = guard.source();
     try (PDDocument pdf = Loader.loadPDF(content)) {
-      PDFTextStripper stripper = new PDFTextStripper();
+      guard.check();
+      GuardedStripper stripper = new GuardedStripper(guard);
       stripper.setSortByPosition(true);
+      stripper.setParagraphEnd(PARAGRAPH_END);
       int pages = pdf.getNumberOfPages();
-      List<String> texts = new ArrayList<>(pages);
+      List<List<String>> lines = new ArrayList<>(pages);
       for (int page = 1; page <= pages; page++) {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
-        texts.add(stripper.getText(pdf));
+        String text = stripper.getText(pdf);
+        guard.addChars(text.length());
+        lines.add(List.of(text.split("\\R", -1)));
       }
-      return new RawText(texts, true);
+      List<List<String>> cleaned = PageCleaner.clean(lines);
+      BlockBuilder out = new BlockBuilder(guard);
+      for (List<String> page : cleaned) {
+        out.startPage();
+        for (String paragraph : String.join("\n", page).split("\u2029")) {
+          out.paragraph(paragraph);
+        }
+      }
+      return out.build(info(pdf), true);
     } catch (InvalidPasswordException e) {
       throw new InvalidInputException(
           source + " is a password-protected PDF; decrypt it first", source, e);
     } catch (IOException | RuntimeException e) {
+      Parsers.rethrowLimit(e);
       throw new InvalidInputException(
-          source + " is not a readable PDF: " + e.getMessage(), source, e);
+          source + " is not a readable PDF: " + Parsers.describe(e), source, e);
+    } catch (StackOverflowError e) {
+      // A page tree or object graph nested beyond reason: hostile or broken, never a real file.
+      throw new InvalidInputException(
+          source + " is not a readable PDF: its object structure is nested too deeply", source,
+          null);
+    }
+  }
+
+  private static DocInfo info(PDDocument pdf) {
+    PDDocumentInformation i = pdf.getDocumentInformation();
+    Calendar created = i.getCreationDate();
+    String lang = pdf.getDocumentCatalog().getLanguage();
+    return new DocInfo(
+        i.getTitle(),
+        i.getAuthor(),
+        created == null ? null : created.toInstant(),
+        lang == null ? null : lang.toLowerCase(Locale.ROOT));
+  }
+
+  /** Checks the guard at every page and text run. */
+  private static final class GuardedStripper extends PDFTextStripper {
+    private final ParseGuard guard;
+
+    GuardedStripper(ParseGuard guard) {
+      this.guard = guard;
+    }
+
+    @Override
+    public void processPage(PDPage page) throws IOException {
+      guard.check();
+      super.processPage(page);
+    }
+
+    @Override
+    protected void writeString(String text, List<TextPosition> positions) throws IOException {
+      guard.check();
+      super.writeString(text, positions);
     }
   }
 }

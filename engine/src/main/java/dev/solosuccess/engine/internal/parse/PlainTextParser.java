@@ -1,10 +1,15 @@
 package dev.solosuccess.engine.internal.parse;
 
-/** Plain text in any common encoding. */
+/** Plain text in any common encoding; blank lines separate paragraphs. */
 final class PlainTextParser implements DocumentParser {
 
   @Override
-  public RawText parse(byte[] content, String source) {
-    return RawText.unpaginated(TextDecoder.decode(content, source).text());
+  public ParsedDocument parse(byte[] content, ParseGuard guard) {
+    String text = TextDecoder.decode(content, guard.source()).text();
+    BlockBuilder out = new BlockBuilder(guard);
+    for (String paragraph : text.split("\\R[\\h\\x0B\\f]*\\R")) {
+      out.paragraph(paragraph);
+    }
+    return out.build(DocInfo.NONE, false);
   }
 }

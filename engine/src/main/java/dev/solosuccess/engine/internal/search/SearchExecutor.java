@@ -9,6 +9,7 @@ import dev.solosuccess.index.IndexFilter;
 import dev.solosuccess.index.RankFusion;
 import dev.solosuccess.index.ScoredChunk;
 import dev.solosuccess.sdk.Grouping;
+import dev.solosuccess.sdk.SearchMode;
 import dev.solosuccess.sdk.SearchHit;
 import dev.solosuccess.sdk.SearchRequest;
 import dev.solosuccess.sdk.SearchResults;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * Runs a search: each retriever fetches candidate chunks with the metadata filter applied inside
@@ -34,9 +36,20 @@ public final class SearchExecutor {
   private final OnnxEmbeddingModel model;
   private final int candidateDepth;
   private final int rrfK;
+  private final ReadWriteLock visibility;
 
+  /**
+   * @param visibility read while the index and then the store are read, so that a write (which
+   *     takes the write side around its store commit and index update) is seen whole or not at all
+   */
   public SearchExecutor(
-      ChunkIndex index, MetadataStore store, OnnxEmbeddingModel model, int candidateDepth, int rrfK) {
+      ChunkIndex index,
+      MetadataStore store,
+      OnnxEmbeddingModel model,
+      int candidateDepth,
+      int rrfK,
+      ReadWriteLock visibility) {
+    this.visibility = visibility;
     this.index = index;
     this.store = store;
     this.model = model;
@@ -51,24 +64,31 @@ public final class SearchExecutor {
     int depth =
         Math.min(MAX_DEPTH, Math.max(candidateDepth, request.limit() * (byDocument ? 4 : 1)));
     IndexFilter filter = IndexFilter.of(request.filter().entries());
-    List<ScoredChunk> ranked;
+    float[] vector = request.mode() == SearchMode.LEXICAL ? null : embed(request.query());
+    List<ScoredChunk> top;
+    Map<String, HitRow> rows;
+    visibility.readLock().lock();
     try {
-      ranked =
-          switch (request.mode()) {
-            case LEXICAL -> group(index.searchText(request.query(), depth, filter), byDocument);
-            case SEMANTIC -> group(index.searchVector(embed(request.query()), depth, filter),
-                byDocument);
-            case HYBRID ->
-                fuse(
-                    group(index.searchText(request.query(), depth, filter), byDocument),
-                    group(index.searchVector(embed(request.query()), depth, filter), byDocument),
-                    byDocument);
-          };
-    } catch (IndexException e) {
-      throw new StorageException("cannot search the index: " + e.getMessage(), e.directory(), e);
+      List<ScoredChunk> ranked;
+      try {
+        ranked =
+            switch (request.mode()) {
+              case LEXICAL -> group(index.searchText(request.query(), depth, filter), byDocument);
+              case SEMANTIC -> group(index.searchVector(vector, depth, filter), byDocument);
+              case HYBRID ->
+                  fuse(
+                      group(index.searchText(request.query(), depth, filter), byDocument),
+                      group(index.searchVector(vector, depth, filter), byDocument),
+                      byDocument);
+            };
+      } catch (IndexException e) {
+        throw new StorageException("cannot search the index: " + e.getMessage(), e.directory(), e);
+      }
+      top = ranked.subList(0, Math.min(request.limit(), ranked.size()));
+      rows = store.hitRows(top.stream().map(ScoredChunk::chunkId).toList());
+    } finally {
+      visibility.readLock().unlock();
     }
-    List<ScoredChunk> top = ranked.subList(0, Math.min(request.limit(), ranked.size()));
-    Map<String, HitRow> rows = store.hitRows(top.stream().map(ScoredChunk::chunkId).toList());
     List<SearchHit> hits = new ArrayList<>(top.size());
     for (ScoredChunk c : top) {
       HitRow row = rows.get(c.chunkId());

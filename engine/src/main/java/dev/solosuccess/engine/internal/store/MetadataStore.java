@@ -130,7 +130,7 @@ public final class MetadataStore implements AutoCloseable {
           try (PreparedStatement p =
               c.prepareStatement(
                   "INSERT INTO chunks(id, document_id, idx, text, tokens, page, start_offset,"
-                      + " end_offset, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " end_offset, vector, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < doc.chunks().size(); i++) {
               NewChunk chunk = doc.chunks().get(i);
               p.setString(1, chunkId(doc.id(), i));
@@ -142,6 +142,7 @@ public final class MetadataStore implements AutoCloseable {
               p.setInt(7, chunk.provenance().startOffset());
               p.setInt(8, chunk.provenance().endOffset());
               p.setBytes(9, Vectors.toBytes(chunk.vector()));
+              p.setString(10, Sections.join(chunk.provenance().section()));
               p.addBatch();
             }
             p.executeBatch();
@@ -293,6 +294,24 @@ public final class MetadataStore implements AutoCloseable {
     return queryDocuments("ORDER BY source, id", null);
   }
 
+  /** Documents whose content has this SHA-256, ordered by id. */
+  public List<Document> documentsWithContent(String sha256) {
+    return queryDocuments("WHERE sha256 = ? ORDER BY id", sha256);
+  }
+
+  /** The extracted text of a document, if there is one. */
+  public Optional<String> text(String documentId) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement p = c.prepareStatement("SELECT text FROM documents WHERE id = ?")) {
+      p.setString(1, documentId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the text of document " + documentId, e);
+    }
+  }
+
   public long documentCount() {
     return queryLong("SELECT COUNT(*) FROM documents");
   }
@@ -398,7 +417,7 @@ public final class MetadataStore implements AutoCloseable {
 
   private List<StoredChunk> storedChunks(String documentId, boolean withVectors) {
     String sql =
-        "SELECT id, idx, text, tokens, page, start_offset, end_offset"
+        "SELECT id, idx, text, tokens, page, start_offset, end_offset, section"
             + (withVectors ? ", vector" : "")
             + " FROM chunks WHERE document_id = ? ORDER BY idx";
     try (Connection c = pool.getConnection();
@@ -414,8 +433,9 @@ public final class MetadataStore implements AutoCloseable {
                   rs.getInt(2),
                   rs.getString(3),
                   rs.getInt(4),
-                  new Provenance(rs.getInt(5), rs.getInt(6), rs.getInt(7)));
-          chunks.add(new StoredChunk(chunk, withVectors ? Vectors.fromBytes(rs.getBytes(8)) : null));
+                  new Provenance(
+                      rs.getInt(5), rs.getInt(6), rs.getInt(7), Sections.split(rs.getString(8))));
+          chunks.add(new StoredChunk(chunk, withVectors ? Vectors.fromBytes(rs.getBytes(9)) : null));
         }
       }
       return chunks;
@@ -431,7 +451,8 @@ public final class MetadataStore implements AutoCloseable {
     }
     String sql =
         "SELECT c.id, c.document_id, c.idx, c.text, c.tokens, c.page, c.start_offset,"
-            + " c.end_offset, d.source FROM chunks c JOIN documents d ON d.id = c.document_id"
+            + " c.end_offset, d.source, c.section FROM chunks c"
+            + " JOIN documents d ON d.id = c.document_id"
             + " WHERE c.id = ANY(?)";
     try (Connection c = pool.getConnection();
         PreparedStatement p = c.prepareStatement(sql)) {
@@ -448,7 +469,8 @@ public final class MetadataStore implements AutoCloseable {
                   rs.getInt(3),
                   rs.getString(4),
                   rs.getInt(5),
-                  new Provenance(rs.getInt(6), rs.getInt(7), rs.getInt(8)));
+                  new Provenance(
+                      rs.getInt(6), rs.getInt(7), rs.getInt(8), Sections.split(rs.getString(10))));
           chunks.put(chunk.id(), chunk);
           sources.put(chunk.documentId(), rs.getString(9));
         }

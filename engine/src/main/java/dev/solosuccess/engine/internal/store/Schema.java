@@ -33,6 +33,10 @@ final class Schema {
               + " start_offset INT NOT NULL, end_offset INT NOT NULL,"
               + " vector BINARY VARYING(16384) NOT NULL)",
           "CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id, idx)",
+          // Added after schema 1: the section path of each chunk, headings joined by U+001F.
+          "ALTER TABLE chunks ADD COLUMN IF NOT EXISTS section CHARACTER VARYING NOT NULL"
+              + " DEFAULT ''",
+          "CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256)",
           "CREATE TABLE IF NOT EXISTS changes(seq BIGINT PRIMARY KEY,"
               + " document_id VARCHAR(128) NOT NULL, deleted BOOLEAN NOT NULL,"
               + " at TIMESTAMP WITH TIME ZONE NOT NULL)");

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Test;
 /** Format detection, decoding, normalization and the four parsers. */
 class ParsersTest {
 
+  static final TikaFormats TIKA = new TikaFormats();
+  static final Parsers PARSERS = new Parsers(TIKA);
+
+  static ExtractedText extract(String mediaType, byte[] content, String name) {
+    return PARSERS.parse(
+        Formats.detect(mediaType, name, content, TIKA), content, ParseGuard.unlimited(name));
+  }
+
   static Path examples() {
     String root = System.getProperty("solo.repo.root");
     return Path.of(root != null ? root : "..").resolve("examples/data");
@@ -23,22 +31,24 @@ class ParsersTest {
   @Test
   void detectsByMediaTypeThenExtensionThenContent() {
     byte[] pdf = "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
-    assertThat(Formats.detect("text/markdown; charset=utf-8", "x.txt", pdf))
-        .isEqualTo(Formats.Format.MARKDOWN);
-    assertThat(Formats.detect(null, "/a/b/Report.PDF", new byte[0])).isEqualTo(Formats.Format.PDF);
-    assertThat(Formats.detect(null, "notes.markdown", new byte[0]))
-        .isEqualTo(Formats.Format.MARKDOWN);
-    assertThat(Formats.detect(null, "scan", pdf)).isEqualTo(Formats.Format.PDF);
-    assertThat(Formats.detect(null, "page", "  <!DOCTYPE html><html>".getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(Formats.Format.HTML);
-    assertThat(Formats.detect(null, "README", "plain words".getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(Formats.Format.TEXT);
-    assertThatThrownBy(() -> Formats.detect(null, "blob", new byte[] {0, 1, 2, 3}))
+    assertThat(Formats.detect("text/markdown; charset=utf-8", "x.txt", pdf, TIKA).reader())
+        .isEqualTo(Formats.Reader.MARKDOWN);
+    assertThat(Formats.detect(null, "/a/b/Report.PDF", new byte[0], TIKA).reader())
+        .isEqualTo(Formats.Reader.PDF);
+    assertThat(Formats.detect(null, "notes.markdown", new byte[0], TIKA).reader())
+        .isEqualTo(Formats.Reader.MARKDOWN);
+    assertThat(Formats.detect(null, "scan", pdf, TIKA).reader())
+        .isEqualTo(Formats.Reader.PDF);
+    assertThat(Formats.detect(null, "page", "  <!DOCTYPE html><html>".getBytes(StandardCharsets.UTF_8), TIKA).reader())
+        .isEqualTo(Formats.Reader.HTML);
+    assertThat(Formats.detect(null, "README", "plain words".getBytes(StandardCharsets.UTF_8), TIKA).reader())
+        .isEqualTo(Formats.Reader.TEXT);
+    assertThatThrownBy(() -> Formats.detect(null, "blob", new byte[] {0, 1, 2, 3}, TIKA))
         .isInstanceOf(UnsupportedFormatException.class)
         .hasMessageContaining("blob");
-    assertThatThrownBy(() -> Formats.detect(null, "book.epub", new byte[0]))
+    assertThatThrownBy(() -> Formats.detect(null, "setup.exe", new byte[0], TIKA))
         .isInstanceOf(UnsupportedFormatException.class)
-        .hasMessageContaining(".epub files are not supported")
+        .hasMessageContaining(".exe files are not supported")
         .hasMessageContaining(".md");
   }
 
@@ -78,7 +88,7 @@ class ParsersTest {
         "# Refunds *and* returns\n\nSee the [policy](https://x.test/p) and ![logo](l.png).\n\n"
             + "| Item | Days |\n|---|---:|\n| Bags | 30 |\n\n```\ncode **stays**\n```\n"
             + "> quoted _text_ and snake_case_name\n\n* item one\n---\n[ref]: https://x.test\n";
-    String text = Formats.Format.MARKDOWN.extract(md.getBytes(StandardCharsets.UTF_8), "m.md").text();
+    String text = extract(null, md.getBytes(StandardCharsets.UTF_8), "m.md").text();
     assertThat(text)
         .isEqualTo(
             "Refunds and returns\n\nSee the policy and logo.\n\nItem | Days\nBags | 30\n\n"
@@ -88,7 +98,7 @@ class ParsersTest {
   @Test
   void htmlBecomesTextWithoutScriptsStylesOrNavigation() throws IOException {
     byte[] html = Files.readAllBytes(examples().resolve("customer-faq.html"));
-    String text = Formats.Format.HTML.extract(html, "customer-faq.html").text();
+    String text = extract(null, html, "customer-faq.html").text();
     String raw = new String(html, StandardCharsets.UTF_8);
     assertThat(raw).contains("<script").contains("<style").contains("<nav");
     assertThat(text).contains("KestrelGuest").doesNotContain("<").doesNotContain("function").doesNotContain("{");
@@ -98,7 +108,7 @@ class ParsersTest {
   @Test
   void pdfTextKeepsItsPages() throws IOException {
     byte[] pdf = Files.readAllBytes(examples().resolve("policies/workplace-safety-manual.pdf"));
-    ExtractedText t = Formats.Format.PDF.extract(pdf, "manual.pdf");
+    ExtractedText t = extract(null, pdf, "manual.pdf");
     assertThat(t.pageCount()).isEqualTo(4);
     assertThat(t.pages()).extracting(ExtractedText.Span::page).containsExactly(1, 2, 3, 4);
     ExtractedText.Span two = t.pages().get(1);
@@ -110,7 +120,7 @@ class ParsersTest {
   @Test
   void aCorruptPdfIsRefusedWithTheReason() {
     byte[] broken = "%PDF-1.4\nthis is not a pdf".getBytes(StandardCharsets.ISO_8859_1);
-    assertThatThrownBy(() -> Formats.Format.PDF.extract(broken, "broken.pdf"))
+    assertThatThrownBy(() -> extract(null, broken, "broken.pdf"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("broken.pdf is not a readable PDF");
   }

@@ -1,28 +1,34 @@
 package dev.solosuccess.engine.internal.chunk;
 
+import dev.solosuccess.engine.ChunkingStrategy;
 import dev.solosuccess.engine.internal.model.Tokenization;
 import dev.solosuccess.engine.internal.parse.ExtractedText;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts text into chunks of whole sentences that fit the embedding model's input, so that no chunk
- * is ever truncated: sentences are packed up to the token budget, consecutive chunks share up to
- * {@code overlapTokens} of trailing sentences, and a sentence longer than the budget is cut at word
- * boundaries. Chunks never cross a page, so each has one page number. Thread-safe.
+ * Cuts text into chunks that fit the embedding model's input, so that no chunk is ever truncated.
+ * With {@link ChunkingStrategy#SENTENCE} sentences are packed up to the token budget, consecutive
+ * chunks share up to {@code overlapTokens} of trailing sentences, and a sentence longer than the
+ * budget is cut at word boundaries; {@link ChunkingStrategy#SECTION} does the same within each
+ * section; {@link ChunkingStrategy#FIXED} cuts windows of word pieces. Chunks never cross a page,
+ * so each has one page number. Thread-safe.
  */
-public final class SentenceChunker {
+public final class Chunker {
 
+  private final ChunkingStrategy strategy;
   private final Tokenization tokens;
   private final int budget;
   private final int overlap;
 
   /**
+   * @param strategy how to cut
    * @param tokens the model's tokenizer
    * @param maxTokens the most word pieces per chunk, special tokens excluded
    * @param overlapTokens the most word pieces that consecutive chunks share
    */
-  public SentenceChunker(Tokenization tokens, int maxTokens, int overlapTokens) {
+  public Chunker(
+      ChunkingStrategy strategy, Tokenization tokens, int maxTokens, int overlapTokens) {
     if (maxTokens < 8) {
       throw new IllegalArgumentException("maxTokens must be >= 8, got " + maxTokens);
     }
@@ -30,6 +36,7 @@ public final class SentenceChunker {
       throw new IllegalArgumentException(
           "overlapTokens must be in 0.." + (maxTokens / 2 - 1) + ", got " + overlapTokens);
     }
+    this.strategy = strategy;
     this.tokens = tokens;
     this.budget = maxTokens;
     this.overlap = overlapTokens;
@@ -38,15 +45,69 @@ public final class SentenceChunker {
   /** The chunks of a document, in text order. */
   public List<ChunkSpan> chunk(ExtractedText extracted) {
     String text = extracted.text();
-    List<ChunkSpan> chunks = new ArrayList<>();
+    List<ChunkSpan> spans = new ArrayList<>();
     for (ExtractedText.Span page : extracted.pages()) {
-      List<Unit> units = new ArrayList<>();
-      for (int[] s : Sentences.split(text, page.start(), page.end())) {
-        addUnits(text, s[0], s[1], units);
+      for (int[] region : regions(extracted, page)) {
+        if (strategy == ChunkingStrategy.FIXED) {
+          windows(text, page.page(), region[0], region[1], spans);
+          continue;
+        }
+        List<Unit> units = new ArrayList<>();
+        for (int[] s : Sentences.split(text, region[0], region[1])) {
+          addUnits(text, s[0], s[1], units);
+        }
+        pack(text, page.page(), units, spans);
       }
-      pack(text, page.page(), units, chunks);
+    }
+    List<ChunkSpan> chunks = new ArrayList<>(spans.size());
+    for (ChunkSpan s : spans) {
+      chunks.add(
+          new ChunkSpan(s.page(), s.start(), s.end(), s.tokens(), extracted.sectionAt(s.start())));
     }
     return chunks;
+  }
+
+  /** The parts of a page that chunks must not cross: the page, or its sections. */
+  private List<int[]> regions(ExtractedText extracted, ExtractedText.Span page) {
+    if (strategy != ChunkingStrategy.SECTION) {
+      return List.of(new int[] {page.start(), page.end()});
+    }
+    List<int[]> regions = new ArrayList<>();
+    for (ExtractedText.Section s : extracted.sections()) {
+      int start = Math.max(s.start(), page.start());
+      int end = Math.min(s.end(), page.end());
+      if (start < end) {
+        regions.add(new int[] {start, end});
+      }
+    }
+    return regions;
+  }
+
+  /** Fixed windows of word pieces over {@code text[start, end)}. */
+  private void windows(String text, int page, int start, int end, List<ChunkSpan> out) {
+    String region = text.substring(start, end);
+    int[] starts = tokens.tokenStarts(region);
+    int i = 0;
+    while (i < starts.length) {
+      int j = Math.min(i + budget, starts.length);
+      int pieceStart = starts[i];
+      int pieceEnd = j < starts.length ? starts[j] : region.length();
+      while (pieceEnd > pieceStart && Character.isWhitespace(region.charAt(pieceEnd - 1))) {
+        pieceEnd--;
+      }
+      int count = tokens.countTokens(region.substring(pieceStart, pieceEnd));
+      while (count > budget && j - 1 > i) {
+        // A cut inside a word can tokenize into more pieces than the window held.
+        j--;
+        pieceEnd = starts[j];
+        count = tokens.countTokens(region.substring(pieceStart, pieceEnd));
+      }
+      out.add(new ChunkSpan(page, start + pieceStart, start + pieceEnd, count, List.of()));
+      if (j >= starts.length) {
+        return;
+      }
+      i = Math.max(i + 1, j - overlap);
+    }
   }
 
   /** A sentence, or a piece of a long one. */
@@ -102,7 +163,8 @@ public final class SentenceChunker {
         j--;
         count = tokens.countTokens(text.substring(units.get(i).start(), units.get(j - 1).end()));
       }
-      out.add(new ChunkSpan(page, units.get(i).start(), units.get(j - 1).end(), count));
+      out.add(
+          new ChunkSpan(page, units.get(i).start(), units.get(j - 1).end(), count, List.of()));
       if (j >= units.size()) {
         return;
       }

@@ -6,7 +6,7 @@ import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.ModelTokenizer;
 import dev.solosuccess.engine.internal.model.NativeRuntime;
 import dev.solosuccess.engine.internal.parse.ExtractedText;
-import dev.solosuccess.engine.internal.parse.RawText;
+import dev.solosuccess.engine.ChunkingStrategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The chunker with the real all-MiniLM-L6-v2 tokenizer. */
-class SentenceChunkerTest {
+class ChunkerTest {
 
   @TempDir static Path nativeDir;
   static ModelTokenizer tokenizer;
@@ -51,9 +51,9 @@ class SentenceChunkerTest {
       }
       text.append(random.nextInt(8) == 0 ? ".\n\n" : ". ");
     }
-    ExtractedText extracted = ExtractedText.of(new RawText(List.of(text.toString()), false));
+    ExtractedText extracted = ExtractedText.plain(text.toString());
     int budget = 126;
-    List<ChunkSpan> chunks = new SentenceChunker(tokenizer, budget, 16).chunk(extracted);
+    List<ChunkSpan> chunks = new Chunker(ChunkingStrategy.SENTENCE, tokenizer, budget, 16).chunk(extracted);
     String t = extracted.text();
 
     assertThat(chunks).isNotEmpty();
@@ -80,8 +80,8 @@ class SentenceChunkerTest {
     for (int i = 0; i < 40; i++) {
       text.append("Sentence number ").append(i).append(" talks about the espresso grinder. ");
     }
-    ExtractedText extracted = ExtractedText.of(new RawText(List.of(text.toString()), false));
-    List<ChunkSpan> chunks = new SentenceChunker(tokenizer, 62, 12).chunk(extracted);
+    ExtractedText extracted = ExtractedText.plain(text.toString());
+    List<ChunkSpan> chunks = new Chunker(ChunkingStrategy.SENTENCE, tokenizer, 62, 12).chunk(extracted);
     assertThat(chunks.size()).isGreaterThan(3);
     for (int i = 1; i < chunks.size(); i++) {
       assertThat(chunks.get(i).start()).as("overlap of chunk %d", i).isLessThan(chunks.get(i - 1).end());
@@ -93,8 +93,8 @@ class SentenceChunkerTest {
   @Test
   void aSentenceLongerThanTheBudgetIsCutAtWordBoundaries() {
     String longSentence = "word ".repeat(300).strip() + ".";
-    ExtractedText extracted = ExtractedText.of(new RawText(List.of(longSentence), false));
-    List<ChunkSpan> chunks = new SentenceChunker(tokenizer, 100, 0).chunk(extracted);
+    ExtractedText extracted = ExtractedText.plain(longSentence);
+    List<ChunkSpan> chunks = new Chunker(ChunkingStrategy.SENTENCE, tokenizer, 100, 0).chunk(extracted);
     assertThat(chunks).hasSize(4);
     for (ChunkSpan c : chunks) {
       String piece = extracted.text().substring(c.start(), c.end());
@@ -111,9 +111,9 @@ class SentenceChunkerTest {
     }
     pages.add("   "); // a blank page keeps the numbering of the others
     pages.add("The last page has its own sentence.");
-    ExtractedText extracted = ExtractedText.of(new RawText(pages, true));
+    ExtractedText extracted = ExtractedText.paged(pages);
     assertThat(extracted.pageCount()).isEqualTo(5);
-    List<ChunkSpan> chunks = new SentenceChunker(tokenizer, 40, 8).chunk(extracted);
+    List<ChunkSpan> chunks = new Chunker(ChunkingStrategy.SENTENCE, tokenizer, 40, 8).chunk(extracted);
     for (ChunkSpan c : chunks) {
       ExtractedText.Span page =
           extracted.pages().stream().filter(s -> s.page() == c.page()).findFirst().orElseThrow();

@@ -1,0 +1,88 @@
+package dev.solosuccess.engine.internal.ingest;
+
+import dev.solosuccess.sdk.DocumentSource;
+import dev.solosuccess.sdk.Metadata;
+import dev.solosuccess.sdk.SkippedFile;
+import dev.solosuccess.sdk.SoloException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The documents of a batch in order: each file, and each entry of each archive, read lazily so that
+ * only the documents in flight are in memory. Not thread-safe.
+ */
+final class WorkSource {
+
+  /** A document to ingest, or a file already known to be skipped. */
+  sealed interface Work {}
+
+  record Source(DocumentSource source) implements Work {}
+
+  record Skipped(SkippedFile skipped) implements Work {}
+
+  private final Iterator<Path> files;
+  private final Ingestor ingestor;
+  private final ArchiveReader.Limits limits;
+  private final Globs globs;
+  private final Metadata metadata;
+  private ArchiveReader archive;
+  private int discovered; // archive entries found beyond the files themselves
+
+  WorkSource(
+      List<Path> files,
+      Ingestor ingestor,
+      ArchiveReader.Limits limits,
+      Globs globs,
+      Metadata metadata) {
+    this.files = files.iterator();
+    this.ingestor = ingestor;
+    this.limits = limits;
+    this.globs = globs;
+    this.metadata = metadata;
+  }
+
+  /** Documents found inside archives so far, beyond one per archive file. */
+  int discovered() {
+    return discovered;
+  }
+
+  /** The next document, or {@code null} at the end. */
+  Work next() {
+    while (true) {
+      if (archive != null) {
+        ArchiveReader.Item item = archive.next();
+        if (item != null) {
+          discovered++;
+          return switch (item) {
+            case ArchiveReader.Entry e ->
+                new Source(DocumentSource.ofBytes(e.source(), e.content()).withMetadata(metadata));
+            case ArchiveReader.Skip s -> new Skipped(s.skipped());
+          };
+        }
+        archive = null;
+        discovered--; // the archive itself is not a document
+        continue;
+      }
+      if (!files.hasNext()) {
+        return null;
+      }
+      Path file = files.next();
+      DocumentSource source = DocumentSource.of(file).withMetadata(metadata);
+      if (!Globs.isArchive(file.getFileName().toString())) {
+        return new Source(source);
+      }
+      if (limits.maxDepth() < 1) {
+        return new Skipped(new SkippedFile(source.name(), "limit-exceeded",
+            source.name() + " is an archive, and maxArchiveDepth is 0: archives are not opened"));
+      }
+      byte[] bytes;
+      try {
+        bytes = ingestor.read(source);
+      } catch (SoloException e) {
+        return new Skipped(new SkippedFile(source.name(), e.code(), e.getMessage()));
+      }
+      archive = new ArchiveReader(source.name(), bytes, limits, globs);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.solosuccess.engine.internal.parse;
+
+import dev.solosuccess.sdk.LimitExceededException;
+
+/**
+ * Parses a document of a detected format into normalized, structured text. Thread-safe; one per
+ * engine.
+ */
+public final class Parsers {
+
+  private final TikaFormats tika;
+  private final DocumentParser text = new PlainTextParser();
+  private final DocumentParser markdown = new MarkdownParser();
+  private final DocumentParser html = new HtmlParser();
+  private final DocumentParser pdf = new PdfParser();
+
+  public Parsers(TikaFormats tika) {
+    this.tika = tika;
+  }
+
+  public TikaFormats tika() {
+    return tika;
+  }
+
+  /**
+   * @throws dev.solosuccess.sdk.InvalidInputException if the content is not valid for its format
+   * @throws LimitExceededException if the parse ran past a limit of {@code guard}
+   * @throws IllegalArgumentException for an archive, which is expanded rather than parsed
+   */
+  public ExtractedText parse(Formats.Format format, byte[] content, ParseGuard guard) {
+    DocumentParser parser =
+        switch (format.reader()) {
+          case TEXT -> text;
+          case MARKDOWN -> markdown;
+          case HTML -> html;
+          case PDF -> pdf;
+          case TIKA -> new TikaParser(tika.parser(), format.mediaType());
+          case ARCHIVE -> throw new IllegalArgumentException("archives are expanded, not parsed");
+        };
+    try {
+      return ExtractedText.of(parser.parse(content, guard));
+    } catch (ParseGuard.ParseLimitException e) {
+      throw e.limit();
+    } catch (RuntimeException e) {
+      rethrowLimit(e);
+      throw e;
+    } catch (StackOverflowError e) {
+      throw new dev.solosuccess.sdk.InvalidInputException(
+          guard.source() + " is nested too deeply to parse (" + format.mediaType() + ")",
+          guard.source(), null);
+    }
+  }
+
+  /** Rethrows the limit a parser wrapped in its own exception, if there is one in the chain. */
+  static void rethrowLimit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ParseGuard.ParseLimitException limit) {
+        throw limit;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+  }
+
+  /** The innermost message of a parser exception, without stack noise. */
+  static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return (m == null || m.isBlank()) ? root.getClass().getSimpleName() : m;
+  }
+}

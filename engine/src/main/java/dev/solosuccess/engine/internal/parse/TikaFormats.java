@@ -1,0 +1,60 @@
+package dev.solosuccess.engine.internal.parse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Set;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+
+/**
+ * Apache Tika's parser and detector, loaded on first use: loading them reads the service entries
+ * of every parser module (about a second), which text-only workloads never pay. Thread-safe.
+ */
+public final class TikaFormats {
+
+  private volatile Loaded loaded;
+
+  private record Loaded(TikaConfig config, AutoDetectParser parser, Set<MediaType> types) {}
+
+  private Loaded loaded() {
+    Loaded l = loaded;
+    if (l == null) {
+      synchronized (this) {
+        l = loaded;
+        if (l == null) {
+          TikaConfig config = TikaConfig.getDefaultConfig();
+          AutoDetectParser parser = new AutoDetectParser(config);
+          l = new Loaded(config, parser, parser.getSupportedTypes(new ParseContext()));
+          loaded = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  AutoDetectParser parser() {
+    return loaded().parser();
+  }
+
+  /** Whether Tika has a parser for this media type (without parameters). */
+  boolean canParse(String mediaType) {
+    MediaType type = MediaType.parse(mediaType);
+    return type != null && loaded().types().contains(type.getBaseType());
+  }
+
+  /** The media type Tika reads from the content and name; {@code application/octet-stream} if none. */
+  String detect(byte[] content, String name) {
+    Metadata m = new Metadata();
+    m.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+    try (TikaInputStream in = TikaInputStream.get(new ByteArrayInputStream(content))) {
+      return loaded().config().getDetector().detect(in, m).getBaseType().toString();
+    } catch (IOException | RuntimeException e) {
+      return "application/octet-stream";
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.solosuccess.engine.internal.parse;
+
+import dev.solosuccess.sdk.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Date;
+import java.util.Locale;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.Office;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Office documents, e-mail, RTF and the rest of Apache Tika's formats. Tika turns each into XHTML
+ * events; {@link StructureHandler} keeps headings, paragraphs, table rows and slides. Embedded
+ * documents (mail attachments, objects inside office files) are parsed in place by the same guard,
+ * so their text counts against the same limits. Thread-safe.
+ */
+final class TikaParser implements DocumentParser {
+
+  private final AutoDetectParser parser;
+  private final String mediaType;
+
+  /**
+   * @param parser Tika's parser, shared
+   * @param mediaType the detected type, given to Tika so it does not guess again
+   */
+  TikaParser(AutoDetectParser parser, String mediaType) {
+    this.parser = parser;
+    this.mediaType = mediaType;
+  }
+
+  @Override
+  public ParsedDocument parse(byte[] content, ParseGuard guard) {
+    String source = guard.source();
+    Metadata metadata = new Metadata();
+    metadata.set(Metadata.CONTENT_TYPE, mediaType);
+    ParseContext context = new ParseContext();
+    context.set(Parser.class, parser); // parse attachments and embedded files too
+    BlockBuilder blocks = new BlockBuilder(guard);
+    boolean slides = mediaType.contains("presentation") || mediaType.contains("powerpoint");
+    StructureHandler handler = new StructureHandler(blocks, slides);
+    try (TikaInputStream in =
+        TikaInputStream.get(new GuardedInputStream(new ByteArrayInputStream(content), guard))) {
+      parser.parse(in, handler, metadata, context);
+    } catch (EncryptedDocumentException e) {
+      throw new InvalidInputException(
+          source + " is encrypted or password-protected; decrypt it first", source, e);
+    } catch (IOException | SAXException | TikaException e) {
+      Parsers.rethrowLimit(e);
+      throw new InvalidInputException(
+          source + " could not be parsed as " + mediaType + ": " + Parsers.describe(e), source, e);
+    }
+    return blocks.build(info(metadata), slides);
+  }
+
+  private static DocInfo info(Metadata m) {
+    String author = m.get(TikaCoreProperties.CREATOR);
+    if (author == null) {
+      author = m.get(Office.AUTHOR);
+    }
+    if (author == null) {
+      author = m.get("Message-From");
+    }
+    Date created = m.getDate(TikaCoreProperties.CREATED);
+    String language = m.get(TikaCoreProperties.LANGUAGE);
+    return new DocInfo(
+        m.get(TikaCoreProperties.TITLE),
+        author,
+        created == null ? null : created.toInstant(),
+        language == null ? null : language.toLowerCase(Locale.ROOT));
+  }
+
+  /** Tika's XHTML events to blocks. */
+  private static final class StructureHandler extends DefaultHandler {
+    private final BlockBuilder out;
+    private final boolean slides;
+    private int headDepth; // > 0 inside <head>: the title there is metadata, not text
+
+    StructureHandler(BlockBuilder out, boolean slides) {
+      this.out = out;
+      this.slides = slides;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts) {
+      String name = localName.isEmpty() ? qName : localName;
+      switch (name.toLowerCase(Locale.ROOT)) {
+        case "head" -> headDepth++;
+        case "h1", "h2", "h3", "h4", "h5", "h6" -> out.startHeading(name.charAt(1) - '0');
+        case "tr" -> out.startRow();
+        case "td", "th" -> out.startCell();
+        case "br" -> out.lineBreak();
+        case "div" -> {
+          String cls = atts.getValue("class");
+          if (slides && "slide-content".equals(cls)) {
+            out.startPage();
+          } else {
+            out.endBlock();
+          }
+        }
+        case "p", "li", "dt", "dd", "blockquote", "pre", "table", "ul", "ol" -> out.endBlock();
+        default -> {}
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+      String name = localName.isEmpty() ? qName : localName;
+      switch (name.toLowerCase(Locale.ROOT)) {
+        case "head" -> headDepth--;
+        case "h1", "h2", "h3", "h4", "h5", "h6" -> out.endHeading();
+        case "tr" -> out.endRow();
+        case "td", "th" -> out.endCell();
+        case "table" -> out.endRow();
+        case "p", "li", "dt", "dd", "blockquote", "pre", "div" -> out.endBlock();
+        default -> {}
+      }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (headDepth == 0) {
+        out.text(ch, start, length);
+      }
+    }
+  }
+}
