@@ -3,6 +3,7 @@ module dev.solosuccess.cli {
   requires dev.solosuccess.engine;
   requires info.picocli;
   requires tools.jackson.databind;
+  requires me.tongfei.progressbar;
   requires java.logging;
 
   exports dev.solosuccess.cli;

@@ -192,13 +192,13 @@ class SoloCliTest {
   @Test
   void anIngestWithSkippedFilesExitsWithThreeAndSaysWhy(@TempDir Path own) throws IOException {
     Files.writeString(own.resolve("ok.txt"), "The mop bucket lives under the sink.");
-    Files.write(own.resolve("slides.pptx"), new byte[] {1, 2, 3});
+    Files.write(own.resolve("photo.heic"), new byte[] {1, 2, 3});
     Result r = solo("ingest", own.toString());
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.out())
         .contains("Ingested 1 document")
         .contains("Skipped: 1")
-        .contains("slides.pptx [unsupported-format]: .pptx files are not supported");
+        .contains("photo.heic [unsupported-format]: .heic files are not supported");
   }
 
   @Test

@@ -98,6 +98,7 @@ public final class EngineConfig {
   private final int maxCompressionRatio;
   private final DuplicatePolicy duplicates;
   private final int parseThreads;
+  private final InferenceListener inferenceListener;
 
   private EngineConfig(Builder b) {
     this.dataDir = b.dataDir;
@@ -119,6 +120,7 @@ public final class EngineConfig {
     this.maxCompressionRatio = b.maxCompressionRatio;
     this.duplicates = b.duplicates;
     this.parseThreads = b.parseThreads;
+    this.inferenceListener = b.inferenceListener;
   }
 
   /** A builder for the data folder {@code dataDir}, created on open if absent. */
@@ -219,6 +221,11 @@ public final class EngineConfig {
     return parseThreads;
   }
 
+  /** Told of every model run; default {@link InferenceListener#NONE}. */
+  public InferenceListener inferenceListener() {
+    return inferenceListener;
+  }
+
   @Override
   public String toString() {
     return "EngineConfig[dataDir=" + dataDir + ", embeddingModel=" + embeddingModel
@@ -253,6 +260,7 @@ public final class EngineConfig {
     private int maxCompressionRatio = DEFAULT_MAX_COMPRESSION_RATIO;
     private DuplicatePolicy duplicates = DuplicatePolicy.KEEP;
     private int parseThreads = Runtime.getRuntime().availableProcessors();
+    private InferenceListener inferenceListener = InferenceListener.NONE;
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -335,6 +343,11 @@ public final class EngineConfig {
 
     public Builder duplicates(DuplicatePolicy policy) {
       this.duplicates = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    public Builder inferenceListener(InferenceListener listener) {
+      this.inferenceListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -112,7 +112,9 @@ public final class SoloEngine implements SoloClient {
       MetadataStore store = MetadataStore.open(dataDir, spec.id(), spec.dimension());
       resources.push(store);
       OnnxEmbeddingModel model =
-          OnnxEmbeddingModel.load(spec, config.inferenceThreads(), config.embeddingBatchSize());
+          OnnxEmbeddingModel.load(
+              spec, config.inferenceThreads(), config.embeddingBatchSize(),
+              config.inferenceListener());
       resources.push(model);
       IndexSettings settings = IndexSettings.of(spec.dimension(), VectorSimilarity.DOT_PRODUCT,
           spec.id());

@@ -73,6 +73,7 @@ class BadInputTest {
       Files.delete(locked); // root reads every file; the broken link stands in for it
     }
     Files.write(docs.resolve("report.docx"), new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3});
+    Files.write(docs.resolve("photo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
     Files.write(docs.resolve("empty.txt"), new byte[0]);
     Files.writeString(docs.resolve("blank.md"), "   \n\n \t \n");
     writeHugeText(docs.resolve("huge.txt"), 50L << 20);
@@ -103,7 +104,8 @@ class BadInputTest {
     if (lockedIsUnreadable) {
       assertSkipped(skipped, "locked.txt", "invalid-input", "permission denied");
     }
-    assertSkipped(skipped, "report.docx", "unsupported-format", ".docx files are not supported");
+    assertSkipped(skipped, "report.docx", "invalid-input", "report.docx could not be parsed as");
+    assertSkipped(skipped, "photo.png", "unsupported-format", ".png files are not supported");
     assertSkipped(skipped, "empty.txt", "invalid-input", "is empty (0 bytes)");
     assertSkipped(skipped, "blank.md", "invalid-input", "no text could be extracted");
     assertSkipped(skipped, "huge.txt", "limit-exceeded", "maxDocumentBytes");
@@ -155,17 +157,21 @@ class BadInputTest {
 
   @Test
   void singleDocumentCallsThrowTypedErrors() {
-    assertThatThrownBy(() -> engine.documents().ingest(DocumentSource.ofBytes("deck.pptx", new byte[] {1})))
+    assertThatThrownBy(() -> engine.documents().ingest(DocumentSource.ofBytes("setup.exe", new byte[] {1})))
         .isInstanceOf(UnsupportedFormatException.class)
-        .hasMessageContaining(".pptx")
-        .satisfies(e -> assertThat(((UnsupportedFormatException) e).format()).isEqualTo(".pptx"));
+        .hasMessageContaining(".exe")
+        .satisfies(e -> assertThat(((UnsupportedFormatException) e).format()).isEqualTo(".exe"));
     assertThatThrownBy(() -> engine.documents().ingest(DocumentSource.ofBytes("x.md", new byte[0])))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("empty");
     assertThatThrownBy(
-            () -> engine.documents().ingest(DocumentSource.ofBytes("x", "hi".getBytes(StandardCharsets.UTF_8)).withMediaType("application/msword")))
+            () -> engine.documents().ingest(DocumentSource.ofBytes("x", "hi".getBytes(StandardCharsets.UTF_8)).withMediaType("application/x-tar")))
         .isInstanceOf(UnsupportedFormatException.class)
-        .hasMessageContaining("application/msword");
+        .hasMessageContaining("application/x-tar");
+    assertThatThrownBy(
+            () -> engine.documents().ingest(DocumentSource.ofBytes("x", "hi".getBytes(StandardCharsets.UTF_8)).withMediaType("application/msword")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("x could not be parsed as application/msword");
     assertThatThrownBy(() -> engine.documents().ingest(IngestRequest.of(docs.resolve("nope"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("no such file or folder")

@@ -51,6 +51,14 @@ public interface DocumentService {
   List<Chunk> chunks(String documentId);
 
   /**
+   * The extracted text of a document: normalized, with pages and blocks separated by blank lines.
+   * Chunk offsets ({@link Provenance}) point into it, so a chunk can be shown with its context.
+   *
+   * @throws NotFoundException if there is no such document
+   */
+  String text(String documentId);
+
+  /**
    * Deletes a document: its chunks and vectors are gone from the store and from every index when
    * this returns.
    *

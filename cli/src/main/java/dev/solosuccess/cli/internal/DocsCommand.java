@@ -4,6 +4,7 @@ import dev.solosuccess.cli.Solo;
 import dev.solosuccess.engine.SoloEngine;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.NotFoundException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -89,16 +90,43 @@ public final class DocsCommand implements Runnable {
     @Option(names = "--json", description = "Print the document and its chunks as JSON.")
     private boolean json;
 
+    @Option(
+        names = "--chunk",
+        paramLabel = "N",
+        description = "Show chunk N (0-based, as listed) with the text around it.")
+    private Integer chunk;
+
+    @Option(
+        names = "--context",
+        paramLabel = "CHARS",
+        defaultValue = "400",
+        description = "Characters of surrounding text shown with --chunk (default ${DEFAULT-VALUE}).")
+    private int context;
+
     @Override
     public Integer call() {
       Document d;
       List<Chunk> chunks;
+      String fullText = null;
+      if (context < 0) {
+        throw new InvalidInputException("--context must be >= 0, got " + context);
+      }
       try (SoloEngine engine = docs.solo.openExistingEngine()) {
         d = engine.documents().get(id).orElseThrow(() -> new NotFoundException("document", id));
         chunks = engine.documents().chunks(id);
+        if (chunk != null) {
+          if (chunk < 0 || chunk >= chunks.size()) {
+            throw new InvalidInputException(
+                "--chunk must be in 0.." + (chunks.size() - 1) + " (document " + id + " has "
+                    + chunks.size() + " chunks), got " + chunk);
+          }
+          fullText = engine.documents().text(id);
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
-      if (json) {
+      if (chunk != null) {
+        ChunkContext.print(out, d, chunks.get(chunk), chunks.size(), fullText, context, json);
+      } else if (json) {
         ObjectNode n = Json.object();
         n.set("document", Json.document(d));
         ArrayNode a = n.putArray("chunks");

@@ -3,12 +3,18 @@ package dev.solosuccess.cli.internal;
 import dev.solosuccess.cli.Solo;
 import dev.solosuccess.engine.SoloEngine;
 import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.DuplicateFile;
+import dev.solosuccess.sdk.IngestListener;
+import dev.solosuccess.sdk.IngestStage;
 import dev.solosuccess.sdk.IngestRequest;
 import dev.solosuccess.sdk.IngestSummary;
 import dev.solosuccess.sdk.Metadata;
 import dev.solosuccess.sdk.SkippedFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +33,12 @@ import tools.jackson.databind.node.ObjectNode;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Ingest files and folders (recursively): .txt, .md, .html, .pdf.",
+      "Ingest files and folders (recursively): text, Markdown, HTML, PDF, Word, PowerPoint,"
+          + " Excel, OpenDocument, RTF, e-mail (.eml, .msg), EPUB, and ZIP archives, whose"
+          + " entries become documents of their own.",
       "Files that cannot be ingested are skipped with a reason; the rest go on.",
-      "Re-ingesting an unchanged file does nothing; a changed one replaces its old version."
+      "Re-ingesting an unchanged file does nothing, so an interrupted run resumes where it"
+          + " stopped; a changed file replaces its old version atomically."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -52,6 +61,20 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Metadata for every document of this batch (repeatable), e.g. --meta team=hr.")
   private Map<String, String> meta = new LinkedHashMap<>();
 
+  @Option(
+      names = "--include",
+      paramLabel = "GLOB",
+      description =
+          "Only files matching this pattern (repeatable): without '/' it matches the file name"
+              + " (*.pdf), with '/' the path under the folder (reports/**/*.docx).")
+  private List<String> include = new ArrayList<>();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description = "Leave out files matching this pattern (repeatable); wins over --include.")
+  private List<String> exclude = new ArrayList<>();
+
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   private boolean json;
 
@@ -62,17 +85,26 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ProgressDisplay progress = new ProgressDisplay(err, Terminal.isInteractive());
+    IngestListener progress =
+        Terminal.isInteractive() ? new ProgressBarDisplay() : new ProgressDisplay(err);
     IngestSummary summary;
     try (SoloEngine engine = solo.openEngine()) {
       IngestRequest.Builder request =
           IngestRequest.builder().paths(paths).metadata(new Metadata(meta));
+      include.forEach(request::include);
+      exclude.forEach(request::exclude);
       if (!quiet) {
         request.listener(progress);
       }
       summary = engine.documents().ingest(request.build());
     } finally {
-      progress.finish();
+      if (progress instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          err.println("warning: closing the progress display failed: " + e);
+        }
+      }
     }
     if (json) {
       out.println(Json.write(toJson(summary)));
@@ -93,6 +125,20 @@ public final class IngestCommand implements Callable<Integer> {
         seconds,
         s.ingested().size() / Math.max(seconds, 1e-9),
         s.chunks() / Math.max(seconds, 1e-9));
+    out.printf("Stages: %s%n", stages(s));
+    if (s.truncatedChunks() > 0) {
+      out.printf(
+          "Truncated chunks: %d (longer than the model's input; only their start was embedded)%n",
+          s.truncatedChunks());
+    }
+    if (!s.duplicates().isEmpty()) {
+      out.printf("Duplicates: %d (content already stored under another source)%n",
+          s.duplicates().size());
+      for (DuplicateFile d : s.duplicates()) {
+        out.printf("  %s = %s (%s)%n", Sources.display(d.source()),
+            Sources.display(d.originalSource()), d.kept() ? "kept" : "skipped");
+      }
+    }
     if (!s.unchanged().isEmpty()) {
       out.printf("Unchanged: %d (already stored with the same content)%n", s.unchanged().size());
     }
@@ -104,13 +150,39 @@ public final class IngestCommand implements Callable<Integer> {
     }
   }
 
+  private static String stages(IngestSummary s) {
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<IngestStage, Duration> e : s.stages().entrySet()) {
+      if (!b.isEmpty()) {
+        b.append(", ");
+      }
+      b.append(e.getKey().name().toLowerCase(Locale.ROOT))
+          .append(String.format(Locale.ROOT, " %.1f s", e.getValue().toNanos() / 1e9));
+    }
+    return b.toString();
+  }
+
   private static ObjectNode toJson(IngestSummary s) {
     ObjectNode n = Json.object();
     n.put("documents", s.ingested().size());
     n.put("chunks", s.chunks());
     n.put("unchanged", s.unchanged().size());
     n.put("skippedCount", s.skipped().size());
+    n.put("duplicateCount", s.duplicates().size());
+    n.put("truncatedChunks", s.truncatedChunks());
     n.put("seconds", s.elapsed().toNanos() / 1e9);
+    ObjectNode stages = n.putObject("stageSeconds");
+    s.stages().forEach((stage, d) ->
+        stages.put(stage.name().toLowerCase(Locale.ROOT), d.toNanos() / 1e9));
+    ArrayNode duplicates = n.putArray("duplicates");
+    for (DuplicateFile d : s.duplicates()) {
+      ObjectNode o = Json.object();
+      o.put("source", d.source());
+      o.put("originalId", d.originalId());
+      o.put("originalSource", d.originalSource());
+      o.put("kept", d.kept());
+      duplicates.add(o);
+    }
     ArrayNode ingested = n.putArray("ingested");
     for (Document d : s.ingested()) {
       ObjectNode o = Json.object();

@@ -56,6 +56,14 @@ public final class EngineDocuments implements DocumentService {
   }
 
   @Override
+  public String text(String documentId) {
+    Objects.requireNonNull(documentId, "documentId");
+    return lifecycle.call(
+        () -> store.text(documentId)
+            .orElseThrow(() -> new NotFoundException("document", documentId)));
+  }
+
+  @Override
   public Optional<Document> get(String documentId) {
     return lifecycle.call(() -> store.document(documentId));
   }

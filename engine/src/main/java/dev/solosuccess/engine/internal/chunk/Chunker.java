@@ -174,6 +174,9 @@ public final class Chunker {
         shared += units.get(k - 1).tokens();
         k--;
       }
+      if (shared + units.get(j).tokens() > budget) {
+        k = j; // the overlap would leave no room for the next unit: a chunk of repeats only
+      }
       i = k;
     }
   }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Splits text into sentence-like units. {@link BreakIterator} finds sentences within running prose
  * but ignores line structure, so lines are grouped first: a blank line always ends a group, and so
- * does a line that ends a sentence, looks like a heading, or precedes a list item. Hard-wrapped
+ * does a line that ends a sentence, looks like a heading, is a table row, or precedes a list item. Hard-wrapped
  * lines of one sentence stay together.
  */
 final class Sentences {
@@ -56,8 +56,8 @@ final class Sentences {
 
   private static boolean endsGroup(String line, String text, int nextStart, int to) {
     String trimmed = line.strip();
-    if (trimmed.isEmpty() || trimmed.length() < SHORT_LINE) {
-      return true;
+    if (trimmed.isEmpty() || trimmed.length() < SHORT_LINE || trimmed.contains(" | ")) {
+      return true; // short lines are headings or list items; table rows stand alone
     }
     char lastChar = trimmed.charAt(trimmed.length() - 1);
     if (".!?:;".indexOf(lastChar) >= 0) {

@@ -1,5 +1,7 @@
 package dev.solosuccess.engine.internal.model;
 
+import dev.solosuccess.engine.InferenceListener;
+import java.time.Duration;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -55,6 +57,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
   static final double MAX_PADDING = 1.1;
 
   private final ModelSpec spec;
+  private final InferenceListener listener;
   private final ModelTokenizer tokenizer;
   private final OrtEnvironment env;
   private final OrtSession session;
@@ -68,7 +71,9 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
       ModelTokenizer tokenizer,
       OrtEnvironment env,
       OrtSession session,
-      int batchSize) throws OrtException {
+      int batchSize,
+      InferenceListener listener) throws OrtException {
+    this.listener = listener;
     this.spec = spec;
     this.tokenizer = tokenizer;
     this.env = env;
@@ -85,6 +90,12 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
    * @param batchSize most inputs per batch
    */
   public static OnnxEmbeddingModel load(ModelSpec spec, int threads, int batchSize) {
+    return load(spec, threads, batchSize, InferenceListener.NONE);
+  }
+
+  /** Loads the model; {@code listener} hears of every {@link #embed(List)}. */
+  public static OnnxEmbeddingModel load(
+      ModelSpec spec, int threads, int batchSize, InferenceListener listener) {
     ModelTokenizer tokenizer = ModelTokenizer.load(spec);
     byte[] graph;
     try (InputStream in =
@@ -110,7 +121,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
       options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       session = env.createSession(graph, options);
-      return new OnnxEmbeddingModel(spec, tokenizer, env, session, batchSize);
+      return new OnnxEmbeddingModel(spec, tokenizer, env, session, batchSize, listener);
     } catch (OrtException | RuntimeException e) {
       tokenizer.close();
       if (session != null) {
@@ -163,6 +174,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
    * @return normalized vectors in input order, and how many inputs were truncated
    */
   public Embedded embed(List<String> texts) {
+    long began = System.nanoTime();
     int n = texts.size();
     ModelTokenizer.Encoded[] encoded = new ModelTokenizer.Encoded[n];
     int truncated = 0;
@@ -191,6 +203,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
       runBatch(encoded, Arrays.copyOfRange(order, start, end), vectors);
       start = end;
     }
+    listener.embedded(spec.id(), n, Duration.ofNanos(System.nanoTime() - began));
     return new Embedded(vectors, truncated);
   }
 

@@ -97,7 +97,14 @@ public record ExtractedText(
       spans.add(new Span(spanPage, spanStart, text.length()));
     }
     addSection(sections, sectionPath, sectionStart, text.length());
-    return new ExtractedText(text.toString(), spans, doc.pageCount(), sections, doc.info());
+    DocInfo info = doc.info();
+    if (info.language() == null) {
+      String guessed = LanguageGuesser.guess(text);
+      if (guessed != null) {
+        info = new DocInfo(info.title(), info.author(), info.created(), guessed);
+      }
+    }
+    return new ExtractedText(text.toString(), spans, doc.pageCount(), sections, info);
   }
 
   /** Text without pages or headings, one paragraph per blank-line-separated part. */

@@ -85,7 +85,7 @@ public final class Formats {
   public static Format detect(String mediaType, String source, byte[] head, TikaFormats tika) {
     if (mediaType != null) {
       String base = mediaType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-      return byMediaType(base, tika)
+      return byMediaType(base)
           .orElseThrow(
               () ->
                   new UnsupportedFormatException(
@@ -116,14 +116,14 @@ public final class Formats {
     return sniff(source, head, tika);
   }
 
-  private static java.util.Optional<Format> byMediaType(String base, TikaFormats tika) {
+  private static java.util.Optional<Format> byMediaType(String base) {
     for (Format f : EXTENSIONS.values()) {
       if (f.mediaType().equals(base)) {
         return java.util.Optional.of(f);
       }
     }
-    if (tika.canParse(base)) {
-      return java.util.Optional.of(new Format(base, Reader.TIKA));
+    if (base.startsWith("text/")) {
+      return java.util.Optional.of(new Format(base, Reader.TEXT)); // text/csv, text/x-log, ...
     }
     return java.util.Optional.empty();
   }
@@ -141,7 +141,7 @@ public final class Formats {
     }
     String detected = tika.detect(head, source);
     if (!detected.equals("text/plain") && !detected.equals("application/octet-stream")) {
-      java.util.Optional<Format> known = byMediaType(detected, tika);
+      java.util.Optional<Format> known = byMediaType(detected);
       if (known.isPresent()) {
         return known.get();
       }

@@ -2,14 +2,11 @@ package dev.solosuccess.engine.internal.parse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Set;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
 
 /**
  * Apache Tika's parser and detector, loaded on first use: loading them reads the service entries
@@ -19,7 +16,7 @@ public final class TikaFormats {
 
   private volatile Loaded loaded;
 
-  private record Loaded(TikaConfig config, AutoDetectParser parser, Set<MediaType> types) {}
+  private record Loaded(TikaConfig config, AutoDetectParser parser) {}
 
   private Loaded loaded() {
     Loaded l = loaded;
@@ -28,8 +25,7 @@ public final class TikaFormats {
         l = loaded;
         if (l == null) {
           TikaConfig config = TikaConfig.getDefaultConfig();
-          AutoDetectParser parser = new AutoDetectParser(config);
-          l = new Loaded(config, parser, parser.getSupportedTypes(new ParseContext()));
+          l = new Loaded(config, new AutoDetectParser(config));
           loaded = l;
         }
       }
@@ -39,12 +35,6 @@ public final class TikaFormats {
 
   AutoDetectParser parser() {
     return loaded().parser();
-  }
-
-  /** Whether Tika has a parser for this media type (without parameters). */
-  boolean canParse(String mediaType) {
-    MediaType type = MediaType.parse(mediaType);
-    return type != null && loaded().types().contains(type.getBaseType());
   }
 
   /** The media type Tika reads from the content and name; {@code application/octet-stream} if none. */

@@ -42,7 +42,8 @@ final class TikaParser implements DocumentParser {
   public ParsedDocument parse(byte[] content, ParseGuard guard) {
     String source = guard.source();
     Metadata metadata = new Metadata();
-    metadata.set(Metadata.CONTENT_TYPE, mediaType);
+    // The type was detected (or given by the caller): Tika must not guess another from the bytes.
+    metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, mediaType);
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser); // parse attachments and embedded files too
     BlockBuilder blocks = new BlockBuilder(guard);

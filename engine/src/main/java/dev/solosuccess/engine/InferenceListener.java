@@ -1,0 +1,32 @@
+package dev.solosuccess.engine;
+
+import java.time.Duration;
+
+/**
+ * Hears about every run of the engine's models: for metrics, audit logs and tests that must know
+ * whether a model ran. Called on the thread that ran the model, after it returned; keep it quick.
+ * An exception thrown here fails the call that ran the model. Implementations must be thread-safe.
+ *
+ * <pre>{@code
+ * LongAdder embedded = new LongAdder();
+ * EngineConfig.builder(dir)
+ *     .inferenceListener(new InferenceListener() {
+ *       public void embedded(String model, int inputs, Duration elapsed) { embedded.add(inputs); }
+ *     })
+ *     .build();
+ * }</pre>
+ */
+public interface InferenceListener {
+
+  /** A listener that ignores every event. */
+  InferenceListener NONE = new InferenceListener() {};
+
+  /**
+   * The embedding model ran.
+   *
+   * @param modelId the model
+   * @param inputs texts embedded in this call (document chunks or a query)
+   * @param elapsed tokenization and model time of the call
+   */
+  default void embedded(String modelId, int inputs, Duration elapsed) {}
+}
