@@ -202,6 +202,54 @@ class SoloCliTest {
   }
 
   @Test
+  void docsShowChunkPrintsTheChunkInItsContext() {
+    String id = null;
+    for (JsonNode d : solo("docs", "list", "--json").json().get("documents")) {
+      if (d.get("source").asText().endsWith("onboarding-guide.md")) {
+        id = d.get("id").asText();
+      }
+    }
+    assertThat(id).isNotNull();
+    Result json = solo("docs", "show", id, "--chunk", "2", "--context", "120", "--json");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode n = json.json();
+    assertThat(n.get("chunk").get("index").asInt()).isEqualTo(2);
+    assertThat(n.get("chunk").get("section").size()).as("a heading path").isPositive();
+    assertThat(n.get("before").asText()).isNotBlank().hasSizeLessThanOrEqualTo(150);
+    assertThat(n.get("after").asText()).isNotBlank();
+    assertThat(n.get("beforeStart").asInt())
+        .isLessThan(n.get("chunk").get("startOffset").asInt());
+
+    Result text = solo("docs", "show", id, "--chunk", "2");
+    assertThat(text.out())
+        .contains("chunk:     #2 of ")
+        .contains("section:   Welcome to Kestrel Hill")
+        .contains("----- before -----")
+        .contains("===== chunk #2 =====")
+        .contains("----- after -----");
+
+    Result bad = solo("docs", "show", id, "--chunk", "999");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--chunk must be in 0..");
+  }
+
+  @Test
+  void includeAndExcludePatternsChooseTheFiles(@TempDir Path own) throws IOException {
+    Files.createDirectories(own.resolve("drafts"));
+    Files.writeString(own.resolve("keep.txt"), "The espresso grinder is cleaned every Monday.");
+    Files.writeString(own.resolve("skip.md"), "# Notes\n\nMarkdown is not included.");
+    Files.writeString(own.resolve("drafts/draft.txt"), "A draft that is excluded.");
+    Result r = solo("ingest", "--json", "--include", "*.txt", "--exclude", "drafts/**",
+        own.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode s = r.json();
+    assertThat(s.get("documents").asInt()).isEqualTo(1);
+    assertThat(s.get("ingested").get(0).get("source").asText()).endsWith("keep.txt");
+    assertThat(s.get("stageSeconds").get("embed").asDouble()).isPositive();
+    assertThat(s.get("truncatedChunks").asInt()).isZero();
+  }
+
+  @Test
   void readingCommandsRefuseAMissingDataFolder(@TempDir Path own) {
     StringWriter err = new StringWriter();
     Path missing = own.resolve("typo");

@@ -4,7 +4,6 @@ import dev.solosuccess.cli.Solo;
 import dev.solosuccess.engine.SoloEngine;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
-import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.NotFoundException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -109,14 +109,14 @@ public final class DocsCommand implements Runnable {
       List<Chunk> chunks;
       String fullText = null;
       if (context < 0) {
-        throw new InvalidInputException("--context must be >= 0, got " + context);
+        throw new ParameterException(spec.commandLine(), "--context must be >= 0, got " + context);
       }
       try (SoloEngine engine = docs.solo.openExistingEngine()) {
         d = engine.documents().get(id).orElseThrow(() -> new NotFoundException("document", id));
         chunks = engine.documents().chunks(id);
         if (chunk != null) {
           if (chunk < 0 || chunk >= chunks.size()) {
-            throw new InvalidInputException(
+            throw new ParameterException(spec.commandLine(),
                 "--chunk must be in 0.." + (chunks.size() - 1) + " (document " + id + " has "
                     + chunks.size() + " chunks), got " + chunk);
           }

@@ -61,6 +61,8 @@ final class Json {
     }
     n.put("startOffset", p.startOffset());
     n.put("endOffset", p.endOffset());
+    ArrayNode section = n.putArray("section");
+    p.section().forEach(section::add);
   }
 
   static ObjectNode hit(SearchHit h) {

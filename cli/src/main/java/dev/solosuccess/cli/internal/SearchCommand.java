@@ -95,6 +95,9 @@ public final class SearchCommand implements Callable<Integer> {
     }
     for (SearchHit h : r.hits()) {
       String page = h.provenance().hasPage() ? "  (page " + h.provenance().page() + ")" : "";
+      if (!h.provenance().section().isEmpty()) {
+        page += "  § " + h.provenance().sectionPath();
+      }
       out.printf(Locale.ROOT, "%2d. %-8s %s%s%n", h.rank(), score(h.score()), Sources.display(h.source()), page);
       out.printf("    %s%n", h.snippet());
     }
