@@ -15,7 +15,9 @@ public interface DocumentService {
   /**
    * Ingests one document and returns it as stored. A document that already exists under the same id
    * is replaced atomically (a search never sees a mix of its old and new chunks); one whose content
-   * is unchanged is returned as it is, without re-embedding.
+   * is unchanged is returned as it is, without re-embedding. Content already stored under another
+   * source is a duplicate: as the engine is configured, it is stored with the original's chunks
+   * and vectors copied (nothing is embedded), or not stored, and the original is returned.
    *
    * @throws UnsupportedFormatException if the format is not one the engine parses
    * @throws LimitExceededException if the input exceeds a configured limit

@@ -42,7 +42,8 @@ public final class EngineDocuments implements DocumentService {
     return lifecycle.call(
         () -> {
           Ingestor.Outcome outcome = ingestor.ingest(source);
-          if (outcome.status() == Ingestor.Status.STORED) {
+          if (outcome.status() == Ingestor.Status.STORED
+              || outcome.status() == Ingestor.Status.DUPLICATE_KEPT) {
             writer.commitIndex();
           }
           return outcome.document();
