@@ -251,6 +251,7 @@ public final class Ingestor {
             f.format().mediaType(),
             f.sha256(),
             f.metadata(),
+            Metadata.empty(),
             p.text().text(),
             p.text().pageCount(),
             chunks);
@@ -277,8 +278,8 @@ public final class Ingestor {
     }
     NewDocument doc =
         new NewDocument(
-            d.id(), d.source(), original.mediaType(), original.sha256(), d.metadata(), text,
-            original.pages(), copies);
+            d.id(), d.source(), original.mediaType(), original.sha256(), d.metadata(),
+            original.extracted(), text, original.pages(), copies);
     return new Outcome(writer.upsert(doc, stats), Status.DUPLICATE_KEPT, original);
   }
 
