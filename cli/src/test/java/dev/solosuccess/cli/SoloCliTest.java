@@ -139,6 +139,62 @@ class SoloCliTest {
   }
 
   @Test
+  void typedMetadataIsStoredPrintedWithItsTypesAndFiltered(@TempDir Path own) throws IOException {
+    Path memo = own.resolve("memo.md");
+    Files.writeString(memo, "# Memo\n\nThe cold brew tap in the break room is fixed.\n");
+    Result added =
+        solo(
+            "ingest", memo.toString(), "--json", "--meta", "year=2024", "--meta", "when=2024-03-01",
+            "--meta", "zip:string=01234", "--meta", "team=ops");
+    assertThat(added.exitCode()).as(added.err()).isZero();
+    String id = added.json().get("ingested").get(0).get("id").asString();
+
+    Result r = solo("search", "--filter", "year>=2023", "--json", "cold brew tap");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode json = r.json();
+    assertThat(json.get("hits").size()).isEqualTo(1);
+    JsonNode meta = json.get("hits").get(0).get("metadata");
+    assertThat(json.get("hits").get(0).get("documentId").asString()).isEqualTo(id);
+    assertThat(meta.get("year").isIntegralNumber()).isTrue();
+    assertThat(meta.get("year").asLong()).isEqualTo(2024);
+    assertThat(meta.get("when").asString()).isEqualTo("2024-03-01T00:00:00Z");
+    assertThat(meta.get("zip").isString()).isTrue();
+    assertThat(meta.get("zip").asString()).isEqualTo("01234");
+    JsonNode filter = json.get("filter");
+    assertThat(filter.size()).isEqualTo(1);
+    assertThat(filter.get(0).get("key").asString()).isEqualTo("year");
+    assertThat(filter.get(0).get("op").asString()).isEqualTo("range");
+    assertThat(filter.get(0).get("min").asLong()).isEqualTo(2023);
+    assertThat(filter.get(0).get("max").isNull()).isTrue();
+
+    Result both =
+        solo(
+            "search", "--json", "--filter", "when=2024-01-01..2024-06-30", "--filter",
+            "team=ops|hr", "--filter", "zip:string=01234", "cold brew tap");
+    assertThat(both.json().get("hits").findValuesAsString("documentId")).containsExactly(id);
+    Result none = solo("search", "--json", "--filter", "year<2024", "cold brew tap");
+    assertThat(none.exitCode()).isZero();
+    assertThat(none.json().get("hits").size()).isZero();
+
+    Result show = solo("docs", "show", id, "--json");
+    JsonNode doc = show.json().get("document");
+    assertThat(doc.get("metadata").get("year").isIntegralNumber()).isTrue();
+    assertThat(doc.get("extracted").isObject()).isTrue();
+    Result plain = solo("docs", "show", id);
+    assertThat(plain.out())
+        .contains("meta:        year=2024 (number)")
+        .contains("meta:        when=2024-03-01T00:00:00Z (date)")
+        .contains("meta:        zip=01234\n");
+
+    Result badFilter = solo("search", "--filter", "year>=soon", "x");
+    assertThat(badFilter.exitCode()).isEqualTo(2);
+    assertThat(badFilter.err()).contains("'soon' is not a number or date").contains("year>=soon");
+    Result badMeta = solo("ingest", memo.toString(), "--meta", "year:number=abc");
+    assertThat(badMeta.exitCode()).isEqualTo(2);
+    assertThat(badMeta.err()).contains("'abc' is not a number (metadata key year)");
+  }
+
+  @Test
   void embedPrintsOneVectorAndJsonLinesForAnInputFile(@TempDir Path own) throws IOException {
     Result one = solo("embed", "--json", "Hello world");
     assertThat(one.exitCode()).isZero();

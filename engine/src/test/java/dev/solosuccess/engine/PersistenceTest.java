@@ -187,7 +187,7 @@ class PersistenceTest {
                   .build());
       long policies =
           engine.documents().list().stream()
-              .filter(d -> d.metadata().get("category").orElse("").equals("policy"))
+              .filter(d -> d.metadata().getString("category").orElse("").equals("policy"))
               .count();
       assertThat(policies).isGreaterThanOrEqualTo(5);
       for (SearchMode mode : SearchMode.values()) {
@@ -206,7 +206,7 @@ class PersistenceTest {
         assertThat(hits)
             .as(mode.name())
             .isNotEmpty()
-            .allMatch(h -> h.metadata().get("category").orElseThrow().equals("policy"));
+            .allMatch(h -> h.metadata().getString("category").orElseThrow().equals("policy"));
       }
       SearchRequest none =
           SearchRequest.builder("meeting").filter(Metadata.of("category", "nonexistent")).build();

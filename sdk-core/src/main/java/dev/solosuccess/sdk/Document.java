@@ -10,6 +10,9 @@ import java.time.Instant;
  * @param mediaType the detected format, such as {@code text/markdown} or {@code application/pdf}
  * @param sha256 hex SHA-256 of the source bytes
  * @param metadata the caller's key-value pairs
+ * @param extracted what the parser found in the document itself, such as {@code title}, {@code
+ *     author}, {@code created}, {@code content_type} and {@code language}; search filters match
+ *     the merge of both, the caller's winning on equal keys
  * @param characters length of the extracted text
  * @param pages page count, or 0 for formats without pages
  * @param chunks number of chunks
@@ -22,6 +25,7 @@ public record Document(
     String mediaType,
     String sha256,
     Metadata metadata,
+    Metadata extracted,
     int characters,
     int pages,
     int chunks,

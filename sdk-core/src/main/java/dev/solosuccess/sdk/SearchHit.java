@@ -11,7 +11,8 @@ package dev.solosuccess.sdk;
  *     similarity, or fused reciprocal-rank score, by mode)
  * @param snippet a short passage of the chunk, chosen to show why it matched
  * @param provenance the chunk's page and character offsets in the document's extracted text
- * @param metadata the document's metadata
+ * @param metadata the document's metadata as the caller gave it ({@link Document#extracted()} has
+ *     what the parser found; filters match both)
  */
 public record SearchHit(
     int rank,

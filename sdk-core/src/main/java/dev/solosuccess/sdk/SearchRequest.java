@@ -9,19 +9,20 @@ import java.util.Objects;
  * SearchRequest.builder("refund window for opened items")
  *     .mode(SearchMode.LEXICAL)
  *     .limit(5)
- *     .filter(Metadata.of("team", "support"))
+ *     .filter(SearchFilter.builder().equalTo("team", "support").atLeast("year", 2023).build())
  *     .build();
  * }</pre>
  *
  * @param query the text to search for, at most {@value #MAX_QUERY_LENGTH} characters
  * @param mode which retrievers to use; default {@link SearchMode#HYBRID}
  * @param limit the most hits to return, 1 to {@value #MAX_LIMIT}; default {@value #DEFAULT_LIMIT}
- * @param filter metadata that every hit's document must carry (all entries, exact match), applied
- *     inside each retriever rather than after it, so a filtered search still fills its limit
+ * @param filter the conditions every hit's document must meet (see {@link SearchFilter}), applied
+ *     inside each retriever rather than after it, so a filtered search still fills its limit;
+ *     default {@link SearchFilter#none()}
  * @param grouping one hit per document (default) or per chunk
  */
 public record SearchRequest(
-    String query, SearchMode mode, int limit, Metadata filter, Grouping grouping) {
+    String query, SearchMode mode, int limit, SearchFilter filter, Grouping grouping) {
 
   public static final int DEFAULT_LIMIT = 10;
   /** Large enough for evaluation runs, which rank the top 1,000. */
@@ -58,7 +59,7 @@ public record SearchRequest(
     private final String query;
     private SearchMode mode = SearchMode.HYBRID;
     private int limit = DEFAULT_LIMIT;
-    private Metadata filter = Metadata.empty();
+    private SearchFilter filter = SearchFilter.none();
     private Grouping grouping = Grouping.DOCUMENT;
 
     private Builder(String query) {
@@ -75,7 +76,14 @@ public record SearchRequest(
       return this;
     }
 
+    /** Equality on each entry of {@code filter}; replaces any filter set before. */
     public Builder filter(Metadata filter) {
+      this.filter = filter == null ? null : SearchFilter.of(filter);
+      return this;
+    }
+
+    /** Replaces any filter set before. */
+    public Builder filter(SearchFilter filter) {
       this.filter = filter;
       return this;
     }

@@ -3,6 +3,7 @@ package dev.solosuccess.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,22 +26,22 @@ class MetadataTest {
       map.put(randomKey(random), "v" + i);
     }
 
-    Metadata metadata = new Metadata(map);
+    Metadata metadata = Metadata.ofText(map);
 
-    assertThat(metadata.entries()).as("%s", random).containsExactlyEntriesOf(new TreeMap<>(map));
+    assertThat(strings(metadata)).as("%s", random).containsExactlyEntriesOf(new TreeMap<>(map));
     assertThat(metadata.size()).isEqualTo(map.size());
   }
 
   @Test
   void isImmutableAndIndependentOfTheMapItWasMadeFrom() {
-    Map<String, String> map = new HashMap<>(Map.of("team", "hr"));
+    Map<String, MetadataValue> map = new HashMap<>(Map.of("team", MetadataValue.text("hr")));
     Metadata metadata = new Metadata(map);
 
-    map.put("team", "sales");
-    map.put("lang", "de");
+    map.put("team", MetadataValue.text("sales"));
+    map.put("lang", MetadataValue.text("de"));
 
-    assertThat(metadata.entries()).containsExactly(Map.entry("team", "hr"));
-    assertThatThrownBy(() -> metadata.entries().put("x", "y"))
+    assertThat(strings(metadata)).containsExactly(Map.entry("team", "hr"));
+    assertThatThrownBy(() -> metadata.entries().put("x", MetadataValue.text("y")))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> metadata.entries().clear())
         .isInstanceOf(UnsupportedOperationException.class);
@@ -49,11 +50,12 @@ class MetadataTest {
   @Test
   void equalEntriesMakeEqualMetadata() {
     Metadata a = Metadata.of("b", "2", "a", "1");
-    Metadata b = new Metadata(new HashMap<>(Map.of("a", "1", "b", "2")));
+    Metadata b = Metadata.ofText(new HashMap<>(Map.of("a", "1", "b", "2")));
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(Metadata.of("a", "1"));
     assertThat(a.toString()).isEqualTo("{a=1, b=2}");
+    assertThat(Metadata.of("a", MetadataValue.number(1))).isNotEqualTo(Metadata.of("a", "1"));
   }
 
   @ParameterizedTest
@@ -83,15 +85,15 @@ class MetadataTest {
         "1234567890123456789012345678901234567890123456789012345678901234"
       })
   void keysOfLettersDigitsAndPunctuationUpTo64AreAccepted(String key) {
-    assertThat(Metadata.of(key, "v").get(key)).contains("v");
+    assertThat(Metadata.of(key, "v").getString(key)).contains("v");
   }
 
   @Test
   void valuesUpTo1024CharactersAreAcceptedAndLongerOnesRefused() {
     String max = "x".repeat(Metadata.MAX_VALUE_LENGTH);
     assertThat(Metadata.MAX_VALUE_LENGTH).isEqualTo(1024);
-    assertThat(Metadata.of("k", max).get("k")).contains(max);
-    assertThat(Metadata.of("k", "").get("k")).contains("");
+    assertThat(Metadata.of("k", max).getString("k")).contains(max);
+    assertThat(Metadata.of("k", "").getString("k")).contains("");
 
     assertThatThrownBy(() -> Metadata.of("note", max + "y"))
         .isExactlyInstanceOf(InvalidInputException.class)
@@ -116,27 +118,35 @@ class MetadataTest {
 
   @Test
   void unicodeAndPunctuationInValuesAreFine() {
-    assertThat(Metadata.of("k", "Grüße, 日本 = ok; \"quoted\"").get("k"))
+    assertThat(Metadata.of("k", "Grüße, 日本 = ok; \"quoted\"").getString("k"))
         .contains("Grüße, 日本 = ok; \"quoted\"");
   }
 
   @Test
   void nullValuesAndEntriesAreRefused() {
-    Map<String, String> withNull = new HashMap<>();
+    Map<String, MetadataValue> withNull = new HashMap<>();
     withNull.put("owner", null);
     assertThatThrownBy(() -> new Metadata(withNull))
         .isExactlyInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'owner'");
+    Map<String, String> withNullText = new HashMap<>();
+    withNullText.put("owner", null);
+    assertThatThrownBy(() -> Metadata.ofText(withNullText))
+        .isExactlyInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'owner'");
     assertThatThrownBy(() -> new Metadata(null)).isExactlyInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> Metadata.empty().with("owner", null))
+    assertThatThrownBy(() -> Metadata.empty().with("owner", (String) null))
         .isExactlyInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> Metadata.empty().with("owner", (MetadataValue) null))
+        .isExactlyInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'owner'");
   }
 
   @Test
   void parseReadsKeyValuePairsSplittingAtTheFirstEquals() {
     Metadata m = Metadata.parse(List.of("team=hr", " lang = de ", "query=a=b==c", "empty="));
 
-    assertThat(m.entries())
+    assertThat(strings(m))
         .containsExactly(
             Map.entry("empty", ""),
             Map.entry("lang", "de"),
@@ -146,7 +156,7 @@ class MetadataTest {
 
   @Test
   void parseLetsALaterPairWin() {
-    assertThat(Metadata.parse(List.of("k=1", "k=2")).get("k")).contains("2");
+    assertThat(Metadata.parse(List.of("k=1", "k=2")).get("k")).contains(MetadataValue.number(2));
   }
 
   @ParameterizedTest
@@ -155,6 +165,7 @@ class MetadataTest {
     assertThatThrownBy(() -> Metadata.parse(List.of("ok=1", pair)))
         .isExactlyInstanceOf(InvalidInputException.class)
         .hasMessageContaining("key=value")
+        .hasMessageContaining("key:type=value")
         .hasMessageContaining("'" + pair + "'");
   }
 
@@ -182,9 +193,9 @@ class MetadataTest {
     Metadata added = original.with("lang", "de");
     Metadata replaced = added.with("team", "sales");
 
-    assertThat(original.entries()).containsExactly(Map.entry("team", "hr"));
-    assertThat(added.entries()).containsExactly(Map.entry("lang", "de"), Map.entry("team", "hr"));
-    assertThat(replaced.entries())
+    assertThat(strings(original)).containsExactly(Map.entry("team", "hr"));
+    assertThat(strings(added)).containsExactly(Map.entry("lang", "de"), Map.entry("team", "hr"));
+    assertThat(strings(replaced))
         .containsExactly(Map.entry("lang", "de"), Map.entry("team", "sales"));
     assertThatThrownBy(() -> original.with("bad key", "v"))
         .isInstanceOf(InvalidInputException.class)
@@ -198,10 +209,10 @@ class MetadataTest {
 
     Metadata merged = base.merge(other);
 
-    assertThat(merged.entries())
+    assertThat(strings(merged))
         .containsExactly(
             Map.entry("lang", "de"), Map.entry("team", "hr"), Map.entry("year", "2026"));
-    assertThat(base.entries()).containsExactly(Map.entry("lang", "en"), Map.entry("team", "hr"));
+    assertThat(strings(base)).containsExactly(Map.entry("lang", "en"), Map.entry("team", "hr"));
     assertThat(base.merge(Metadata.empty())).isEqualTo(base);
     assertThat(Metadata.empty().merge(other)).isEqualTo(other);
   }
@@ -224,10 +235,76 @@ class MetadataTest {
         expected.put(pair.substring(0, eq), pair.substring(eq + 1).strip());
       }
 
-      assertThat(Metadata.parse(pairs).entries())
+      assertThat(strings(Metadata.parse(pairs)))
           .as("pairs %s (%s)", pairs, random)
           .isEqualTo(expected);
     }
+  }
+
+  @Test
+  void parseInfersNumbersAndDatesAndKeepsTheRestText() {
+    Metadata m =
+        Metadata.parse(
+            List.of(
+                "year=2024",
+                "score = -1.5",
+                "when=2024-03-01",
+                "at=2024-03-01T10:15:00+02:00",
+                "team=support",
+                "version=1.2.3",
+                "zip:string=00123",
+                "n:NUMBER= 7 ",
+                "d:date=2024-01-05T00:00:00Z"));
+
+    assertThat(m.get("year")).contains(new MetadataValue.Number(2024));
+    assertThat(m.get("score")).contains(new MetadataValue.Number(-1.5));
+    assertThat(m.get("when"))
+        .contains(new MetadataValue.Date(Instant.parse("2024-03-01T00:00:00Z")));
+    assertThat(m.get("at")).contains(new MetadataValue.Date(Instant.parse("2024-03-01T08:15:00Z")));
+    assertThat(m.get("team")).contains(new MetadataValue.Text("support"));
+    assertThat(m.get("version")).contains(new MetadataValue.Text("1.2.3"));
+    assertThat(m.get("zip")).contains(new MetadataValue.Text("00123"));
+    assertThat(m.get("n")).contains(new MetadataValue.Number(7));
+    assertThat(m.get("d")).contains(new MetadataValue.Date(Instant.parse("2024-01-05T00:00:00Z")));
+    assertThat(m.toString())
+        .isEqualTo(
+            "{at=2024-03-01T08:15:00Z, d=2024-01-05T00:00:00Z, n=7, score=-1.5, team=support,"
+                + " version=1.2.3, when=2024-03-01T00:00:00Z, year=2024, zip=00123}");
+  }
+
+  @Test
+  void parseOfAnExplicitTypeNamesTheValueAndTheKey() {
+    assertThatThrownBy(() -> Metadata.parse(List.of("year:number=abc")))
+        .isExactlyInstanceOf(InvalidInputException.class)
+        .hasMessage("'abc' is not a number (metadata key year)");
+    assertThatThrownBy(() -> Metadata.parse(List.of("when:date=2024-13-01")))
+        .isExactlyInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("'2024-13-01' is not a date")
+        .hasMessageEndingWith("(metadata key when)");
+    assertThatThrownBy(() -> Metadata.parse(List.of("flag:bool=1")))
+        .isExactlyInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("string, number or date, got 'bool'")
+        .hasMessageContaining("flag");
+    assertThatThrownBy(() -> Metadata.parse(List.of("bad key:number=1")))
+        .isExactlyInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'bad key'");
+  }
+
+  @Test
+  void withAndOfAcceptTypedValues() {
+    Metadata m =
+        Metadata.of("year", MetadataValue.number(2024))
+            .with("when", MetadataValue.date(Instant.parse("2024-03-01T00:00:00Z")));
+
+    assertThat(m.get("year")).contains(MetadataValue.number(2024));
+    assertThat(m.getString("when")).contains("2024-03-01T00:00:00Z");
+    assertThat(m.getString("absent")).isEmpty();
+  }
+
+  static Map<String, String> strings(Metadata m) {
+    Map<String, String> out = new TreeMap<>();
+    m.entries().forEach((k, v) -> out.put(k, v.asString()));
+    return out;
   }
 
   private static String randomKey(Random random) {

@@ -17,7 +17,7 @@ class SearchRequestTest {
     assertThat(r.query()).isEqualTo("refund window");
     assertThat(r.mode()).isEqualTo(SearchMode.HYBRID);
     assertThat(r.limit()).isEqualTo(SearchRequest.DEFAULT_LIMIT).isEqualTo(10);
-    assertThat(r.filter()).isEqualTo(Metadata.empty());
+    assertThat(r.filter()).isEqualTo(SearchFilter.none());
     assertThat(r.grouping()).isEqualTo(Grouping.DOCUMENT);
     assertThat(SearchRequest.builder("refund window").build()).isEqualTo(r);
   }
@@ -35,7 +35,29 @@ class SearchRequestTest {
     assertThat(r)
         .isEqualTo(
             new SearchRequest(
-                "q", SearchMode.LEXICAL, 5, Metadata.of("team", "support"), Grouping.CHUNK));
+                "q",
+                SearchMode.LEXICAL,
+                5,
+                SearchFilter.builder().equalTo("team", "support").build(),
+                Grouping.CHUNK));
+  }
+
+  @Test
+  void aMetadataFilterIsEqualityOnEachEntryAndTheLastFilterSetWins() {
+    SearchFilter typed = SearchFilter.builder().atLeast("year", 2023).build();
+
+    SearchRequest byMetadata =
+        SearchRequest.builder("q").filter(Metadata.of("team", "hr", "lang", "de")).build();
+    SearchRequest replaced =
+        SearchRequest.builder("q").filter(Metadata.of("team", "hr")).filter(typed).build();
+
+    assertThat(byMetadata.filter().conditions())
+        .containsExactly(
+            new SearchFilter.Equals("lang", MetadataValue.text("de")),
+            new SearchFilter.Equals("team", MetadataValue.text("hr")));
+    assertThat(replaced.filter()).isEqualTo(typed);
+    assertThat(SearchRequest.builder("q").filter(Metadata.empty()).build().filter())
+        .isEqualTo(SearchFilter.none());
   }
 
   @ParameterizedTest
@@ -86,7 +108,10 @@ class SearchRequestTest {
     assertThatThrownBy(() -> SearchRequest.builder("q").mode(null).build())
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("mode");
-    assertThatThrownBy(() -> SearchRequest.builder("q").filter(null).build())
+    assertThatThrownBy(() -> SearchRequest.builder("q").filter((SearchFilter) null).build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("filter");
+    assertThatThrownBy(() -> SearchRequest.builder("q").filter((Metadata) null).build())
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("filter");
     assertThatThrownBy(() -> SearchRequest.builder("q").grouping(null).build())

@@ -1,20 +1,88 @@
 package dev.solosuccess.index;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Attribute terms a chunk must all carry (exact, case-sensitive match). Applied inside the
- * retrievers: BM25 scores only matching chunks, and the HNSW search explores the graph for matching
- * vectors, so a filtered search still returns {@code k} hits when {@code k} match.
+ * An AND of clauses over chunk attributes, applied inside the retrievers: BM25 scores only matching
+ * chunks, and the HNSW search explores the graph for matching vectors, so a filtered search still
+ * returns {@code k} hits when {@code k} match.
  *
- * @param terms attribute name to required value
+ * <ul>
+ *   <li>{@link Terms}: the chunk's term attribute ({@link IndexedChunk#attributes()}) is one of a
+ *       set of exact, case-sensitive strings; a single string is equality.
+ *   <li>{@link NumericRange}: the chunk's numeric attribute ({@link IndexedChunk#numbers()}) lies
+ *       between two inclusive bounds; an infinite bound is open.
+ * </ul>
+ *
+ * <p>Term and numeric attributes are separate name spaces: a term clause never matches a number.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * IndexFilter.of(
+ *     IndexFilter.terms("team", "support"),
+ *     IndexFilter.range("year", 2020, Double.POSITIVE_INFINITY));
+ * }</pre>
+ *
+ * @param clauses all of which must hold; none matches every chunk
  */
-public record IndexFilter(Map<String, String> terms) {
+public record IndexFilter(List<Clause> clauses) {
 
-  private static final IndexFilter NONE = new IndexFilter(Map.of());
+  private static final IndexFilter NONE = new IndexFilter(List.of());
 
   public IndexFilter {
-    terms = Map.copyOf(terms);
+    clauses = List.copyOf(clauses);
+  }
+
+  /** One condition on a named attribute. */
+  public sealed interface Clause permits Terms, NumericRange {
+    String field();
+  }
+
+  /**
+   * The term attribute {@code field} is one of {@code values}.
+   *
+   * @param values one or more exact strings, kept sorted
+   */
+  public record Terms(String field, Set<String> values) implements Clause {
+    public Terms {
+      checkField(field);
+      if (values.isEmpty()) {
+        throw new IllegalArgumentException("terms of '" + field + "' must not be empty");
+      }
+      for (String v : values) {
+        Objects.requireNonNull(v, "term");
+      }
+      values = Collections.unmodifiableSortedSet(new TreeSet<>(values));
+    }
+  }
+
+  /**
+   * The numeric attribute {@code field} lies in {@code [min, max]}.
+   *
+   * @param min the lowest value, or {@link Double#NEGATIVE_INFINITY} for no lower bound
+   * @param max the highest value, or {@link Double#POSITIVE_INFINITY} for no upper bound; a
+   *     zero bound of either sign is 0.0, as are indexed zeros
+   */
+  public record NumericRange(String field, double min, double max) implements Clause {
+    public NumericRange {
+      checkField(field);
+      if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
+        throw new IllegalArgumentException(
+            "range of '" + field + "' must have min <= max, got " + min + " and " + max);
+      }
+      // Points order -0.0 below 0.0; the index stores every zero as 0.0, so bounds do too.
+      min = min == 0 ? 0.0 : min;
+      max = max == 0 ? 0.0 : max;
+    }
   }
 
   /** Matches every chunk. */
@@ -22,11 +90,38 @@ public record IndexFilter(Map<String, String> terms) {
     return NONE;
   }
 
+  public static IndexFilter of(Clause... clauses) {
+    return of(List.of(clauses));
+  }
+
+  public static IndexFilter of(Collection<? extends Clause> clauses) {
+    return clauses.isEmpty() ? NONE : new IndexFilter(new ArrayList<>(clauses));
+  }
+
+  /** Equality on each entry: the term attribute named by the key has the value. */
   public static IndexFilter of(Map<String, String> terms) {
-    return terms.isEmpty() ? NONE : new IndexFilter(terms);
+    List<Clause> clauses = new ArrayList<>(terms.size());
+    new TreeMap<>(terms).forEach((field, value) -> clauses.add(terms(field, value)));
+    return of(clauses);
+  }
+
+  /** The term attribute {@code field} is one of {@code values}. */
+  public static Terms terms(String field, String... values) {
+    return new Terms(field, new TreeSet<>(Arrays.asList(values)));
+  }
+
+  /** The numeric attribute {@code field} lies in {@code [min, max]}. */
+  public static NumericRange range(String field, double min, double max) {
+    return new NumericRange(field, min, max);
   }
 
   public boolean isEmpty() {
-    return terms.isEmpty();
+    return clauses.isEmpty();
+  }
+
+  private static void checkField(String field) {
+    if (field == null || field.isEmpty()) {
+      throw new IllegalArgumentException("attribute name must not be empty, got '" + field + "'");
+    }
   }
 }

@@ -11,10 +11,17 @@ import java.util.Objects;
  * @param documentId the document the chunk belongs to; writes replace and delete whole documents
  * @param text analyzed for BM25, not stored
  * @param vector the embedding; kept by reference, so do not change it afterwards
- * @param attributes exact-match filter terms (not stored)
+ * @param attributes exact-match terms for {@link IndexFilter.Terms} (not stored)
+ * @param numbers finite numbers for {@link IndexFilter.NumericRange} (not stored); a separate name
+ *     space from {@code attributes}, so one name may have a term and a number
  */
 public record IndexedChunk(
-    String chunkId, String documentId, String text, float[] vector, Map<String, String> attributes) {
+    String chunkId,
+    String documentId,
+    String text,
+    float[] vector,
+    Map<String, String> attributes,
+    Map<String, Double> numbers) {
 
   public IndexedChunk {
     Objects.requireNonNull(chunkId, "chunkId");
@@ -22,5 +29,19 @@ public record IndexedChunk(
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(vector, "vector");
     attributes = Map.copyOf(attributes);
+    numbers = Map.copyOf(numbers);
+    for (Map.Entry<String, Double> n : numbers.entrySet()) {
+      if (!Double.isFinite(n.getValue())) {
+        throw new IllegalArgumentException(
+            "number '" + n.getKey() + "' of chunk " + chunkId + " must be finite, got "
+                + n.getValue());
+      }
+    }
+  }
+
+  /** A chunk with term attributes only. */
+  public IndexedChunk(
+      String chunkId, String documentId, String text, float[] vector, Map<String, String> attributes) {
+    this(chunkId, documentId, text, vector, attributes, Map.of());
   }
 }

@@ -18,6 +18,10 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -237,6 +241,27 @@ class LuceneChunkIndexLifecycleTest {
       assertThat(index.committedSequence()).isEqualTo(5);
       assertThat(index.chunkCount()).isEqualTo(20);
     }
+  }
+
+  @Test
+  void anIndexOfTheFormerFormatIsRefusedSoThatItsOwnerRebuildsIt() throws IOException {
+    Files.createDirectories(path());
+    try (Directory directory = FSDirectory.open(path());
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      writer.setLiveCommitData(
+          Map.of(
+                  "solo.index.format", "1",
+                  "solo.vector.dimension", Integer.toString(DIM),
+                  "solo.vector.similarity", "DOT_PRODUCT",
+                  "solo.vector.space", "model-a",
+                  "solo.sequence", "3")
+              .entrySet());
+      writer.commit();
+    }
+
+    assertThatThrownBy(() -> ChunkIndex.open(path(), SETTINGS))
+        .isExactlyInstanceOf(IncompatibleIndexException.class)
+        .hasMessageContaining("index format must be 2, got 1");
   }
 
   @Test

@@ -320,6 +320,225 @@ class LuceneChunkIndexTest {
     }
   }
 
+  // ---- typed filter clauses: terms, term sets, numeric ranges, AND ----
+
+  /** A chunk's filterable attributes in the random corpus of the clause tests. */
+  private record Attrs(String team, Double year, Double score) {
+    boolean matches(IndexFilter filter) {
+      for (IndexFilter.Clause c : filter.clauses()) {
+        boolean ok =
+            switch (c) {
+              case IndexFilter.Terms t ->
+                  team != null && t.field().equals("team") && t.values().contains(team);
+              case IndexFilter.NumericRange r -> {
+                Double v = r.field().equals("year") ? year : score;
+                yield v != null && v >= r.min() && v <= r.max();
+              }
+            };
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  @Test
+  void everyClauseTypeAndTheirConjunctionMatchExactlyTheRightChunksInBothRetrievers(
+      TestInfo info) {
+    TestSeed random = TestSeed.random(info);
+    int dim = 8;
+    int n = 300;
+    String[] teams = {"support", "sales", "Support", "hr"};
+    try (ChunkIndex index =
+        ChunkIndex.open(
+            dir.resolve("clauses"), IndexSettings.of(dim, VectorSimilarity.DOT_PRODUCT, "test"))) {
+      Map<String, Attrs> corpus = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        String team = random.nextInt(6) > 0 ? teams[random.nextInt(teams.length)] : null;
+        Double year = random.nextInt(6) > 0 ? (double) (2015 + random.nextInt(11)) : null;
+        Double score =
+            random.nextInt(6) > 0 ? (random.nextInt(10) == 0 ? -0.0 : random.nextGaussian()) : null;
+        Map<String, String> terms = new HashMap<>();
+        Map<String, Double> numbers = new HashMap<>();
+        if (team != null) {
+          terms.put("team", team);
+        }
+        if (year != null) {
+          numbers.put("year", year);
+          terms.put("year", Long.toString(year.longValue()));
+        }
+        if (score != null) {
+          numbers.put("score", score);
+        }
+        corpus.put("c" + i, new Attrs(team, year, score == null ? null : score + 0.0));
+        index.replaceDocument(
+            "d" + i,
+            List.of(
+                new IndexedChunk(
+                    "c" + i, "d" + i, "invoice " + i, Vectors.randomUnit(random, dim), terms,
+                    numbers)));
+        if (i % 100 == 99) {
+          index.chunkCount(); // several segments
+        }
+      }
+      for (int round = 0; round < 60; round++) {
+        List<IndexFilter.Clause> clauses = new ArrayList<>();
+        int kinds = 1 + random.nextInt(3);
+        for (int c = 0; c < kinds; c++) {
+          switch (random.nextInt(3)) {
+            case 0 -> {
+              Set<String> values = new HashSet<>();
+              for (int v = 1 + random.nextInt(3); v > 0; v--) {
+                values.add(random.nextInt(8) == 0 ? "nobody" : teams[random.nextInt(teams.length)]);
+              }
+              clauses.add(new IndexFilter.Terms("team", values));
+            }
+            case 1 -> {
+              double lo = random.nextBoolean() ? Double.NEGATIVE_INFINITY : 2014 + random.nextInt(13);
+              double hi =
+                  random.nextBoolean()
+                      ? Double.POSITIVE_INFINITY
+                      : Math.max(lo, 2014 + random.nextInt(13));
+              clauses.add(IndexFilter.range("year", lo, hi));
+            }
+            default -> {
+              double a = random.nextGaussian();
+              double b = random.nextInt(4) == 0 ? a : random.nextGaussian();
+              clauses.add(
+                  random.nextInt(5) == 0
+                      ? IndexFilter.range("score", 0.0, 0.0)
+                      : IndexFilter.range("score", Math.min(a, b), Math.max(a, b)));
+            }
+          }
+        }
+        IndexFilter filter = IndexFilter.of(clauses);
+        Set<String> expected = new HashSet<>();
+        corpus.forEach(
+            (id, attrs) -> {
+              if (attrs.matches(filter)) {
+                expected.add(id);
+              }
+            });
+
+        assertThat(ids(index.searchText("invoice", n, filter)))
+            .as("text hits for %s (%s)", filter, random)
+            .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(ids(index.searchVector(Vectors.randomUnit(random, dim), n, filter)))
+            .as("vector hits for %s (%s)", filter, random)
+            .containsExactlyInAnyOrderElementsOf(expected);
+      }
+    }
+  }
+
+  @Test
+  void rangeBoundsAreInclusiveAndInfiniteBoundsOpen() {
+    double[] years = {2019, 2020, 2021, Math.nextUp(2021.0), 2022};
+    for (int i = 0; i < years.length; i++) {
+      index.replaceDocument(
+          "d" + i,
+          List.of(
+              new IndexedChunk(
+                  "c" + i, "d" + i, "memo", axis(DIM, i % DIM), Map.of(),
+                  Map.of("year", years[i]))));
+    }
+    index.replaceDocument("t", List.of(chunk("t", "t", "memo", axis(DIM, 0), Map.of("year", "2020"))));
+
+    assertThat(ids(index.searchText("memo", 10, IndexFilter.of(IndexFilter.range("year", 2020, 2021)))))
+        .containsExactlyInAnyOrder("c1", "c2");
+    assertThat(
+            ids(
+                index.searchText(
+                    "memo",
+                    10,
+                    IndexFilter.of(IndexFilter.range("year", Math.nextUp(2021.0), 1e300)))))
+        .containsExactlyInAnyOrder("c3", "c4");
+    assertThat(
+            ids(
+                index.searchVector(
+                    axis(DIM, 1),
+                    10,
+                    IndexFilter.of(
+                        IndexFilter.range(
+                            "year", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)))))
+        .as("an open range matches every chunk with the number, and only those")
+        .containsExactlyInAnyOrder("c0", "c1", "c2", "c3", "c4");
+    assertThat(ids(index.searchText("memo", 10, IndexFilter.of(IndexFilter.terms("year", "2020")))))
+        .as("terms and numbers are separate name spaces")
+        .containsExactly("t");
+  }
+
+  @Test
+  void filteredVectorSearchFindsKHitsForRangesSetsAndTheirConjunction(TestInfo info) {
+    TestSeed random = TestSeed.random(info);
+    int dim = 16;
+    int n = 2000;
+    int k = 10;
+    try (ChunkIndex vectors =
+        ChunkIndex.open(
+            dir.resolve("typed"), IndexSettings.of(dim, VectorSimilarity.DOT_PRODUCT, "test"))) {
+      List<float[]> stored = new ArrayList<>();
+      int[] year = new int[n];
+      int[] color = new int[n];
+      for (int i = 0; i < n; i++) {
+        float[] v = Vectors.randomUnit(random, dim);
+        stored.add(v);
+        year[i] = 1900 + random.nextInt(200); // a decade is 5%
+        color[i] = random.nextInt(40); // two colors are 5%
+        vectors.replaceDocument(
+            "d" + i,
+            List.of(
+                new IndexedChunk(
+                    "c" + i, "d" + i, "text", v, Map.of("color", "c" + color[i]),
+                    Map.of("year", (double) year[i]))));
+        if (i % 400 == 399) {
+          vectors.chunkCount();
+        }
+      }
+      record Case(IndexFilter filter, IntPredicate allowed) {}
+      List<Case> cases =
+          List.of(
+              new Case(
+                  IndexFilter.of(IndexFilter.range("year", 2000, 2009)),
+                  i -> year[i] >= 2000 && year[i] <= 2009),
+              new Case(
+                  IndexFilter.of(IndexFilter.terms("color", "c3", "c17")),
+                  i -> color[i] == 3 || color[i] == 17),
+              new Case(
+                  IndexFilter.of(
+                      IndexFilter.terms("color", "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7",
+                          "c8", "c9"),
+                      IndexFilter.range("year", 1950, 1969)),
+                  i -> color[i] < 10 && year[i] >= 1950 && year[i] <= 1969));
+      for (Case c : cases) {
+        long matching = IntStream.range(0, n).filter(c.allowed()).count();
+        assertThat(matching).as("%s (%s)", c.filter(), random).isGreaterThanOrEqualTo(2L * k);
+        assertThat(matching).isLessThan(n / 10);
+        double recall = 0;
+        int queries = 10;
+        for (int q = 0; q < queries; q++) {
+          float[] query = Vectors.randomUnit(random, dim);
+
+          List<ScoredChunk> hits = vectors.searchVector(query, k, c.filter());
+
+          assertThat(hits).as("hits of %s, query %d (%s)", c.filter(), q, random).hasSize(k);
+          assertThat(hits)
+              .as("every hit matches %s (%s)", c.filter(), random)
+              .allMatch(h -> c.allowed().test(Integer.parseInt(h.chunkId().substring(1))));
+          Set<String> got = new HashSet<>(ids(hits));
+          recall +=
+              bruteForceTop(stored, query, k, c.allowed()).stream()
+                      .filter(i -> got.contains("c" + i))
+                      .count()
+                  / (double) k;
+        }
+        assertThat(recall / queries)
+            .as("mean recall@%d of %s (%s)", k, c.filter(), random)
+            .isGreaterThanOrEqualTo(0.9);
+      }
+    }
+  }
+
   // ---- writes as searches see them ----
 
   @Test

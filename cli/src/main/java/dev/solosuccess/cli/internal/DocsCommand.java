@@ -4,6 +4,8 @@ import dev.solosuccess.cli.Solo;
 import dev.solosuccess.engine.SoloEngine;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.Metadata;
+import dev.solosuccess.sdk.MetadataValue;
 import dev.solosuccess.sdk.NotFoundException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -79,7 +81,10 @@ public final class DocsCommand implements Runnable {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "Show a document and its chunks.")
+      description = {
+        "Show a document, its metadata (the caller's as meta, the parser's as extracted;",
+        "numbers and dates are marked with their type) and its chunks."
+      })
   static final class Show implements Callable<Integer> {
     @ParentCommand private DocsCommand docs;
     @Spec private CommandSpec spec;
@@ -142,9 +147,8 @@ public final class DocsCommand implements Runnable {
           out.printf("pages:       %d%n", d.pages());
         }
         out.printf("ingested:    %s (sequence %d)%n", d.ingestedAt(), d.sequence());
-        for (Map.Entry<String, String> e : d.metadata().entries().entrySet()) {
-          out.printf("meta:        %s=%s%n", e.getKey(), e.getValue());
-        }
+        printMetadata(out, "meta:        ", d.metadata());
+        printMetadata(out, "extracted:   ", d.extracted());
         out.printf("chunks:      %d%n", chunks.size());
         for (Chunk c : chunks) {
           String page = c.provenance().hasPage() ? " page " + c.provenance().page() : "";
@@ -161,6 +165,15 @@ public final class DocsCommand implements Runnable {
       }
       out.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  /** One line per entry: {@code key=value}, with the type of numbers and dates. */
+  private static void printMetadata(PrintWriter out, String label, Metadata metadata) {
+    for (Map.Entry<String, MetadataValue> e : metadata.entries().entrySet()) {
+      MetadataValue v = e.getValue();
+      String type = v instanceof MetadataValue.Text ? "" : " (" + v.type() + ")";
+      out.printf("%s%s=%s%s%n", label, e.getKey(), v.asString(), type);
     }
   }
 

@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,9 +55,16 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--meta",
-      paramLabel = "KEY=VALUE",
-      description = "Metadata for every document of this batch (repeatable), e.g. --meta team=hr.")
-  private Map<String, String> meta = new LinkedHashMap<>();
+      paramLabel = "KEY[:TYPE]=VALUE",
+      converter = Converters.MetadataPair.class,
+      description = {
+        "Metadata for every document of this batch;",
+        "repeatable. The type is inferred: year=2024 is a",
+        "number, when=2024-03-01 a date (midnight UTC),",
+        "team=hr text. TYPE string, number or date says it:",
+        "zip:string=01234."
+      })
+  private List<Metadata> meta = new ArrayList<>();
 
   @Option(
       names = "--include",
@@ -90,7 +95,7 @@ public final class IngestCommand implements Callable<Integer> {
     IngestSummary summary;
     try (SoloEngine engine = solo.openEngine()) {
       IngestRequest.Builder request =
-          IngestRequest.builder().paths(paths).metadata(new Metadata(meta));
+          IngestRequest.builder().paths(paths).metadata(merged(meta));
       include.forEach(request::include);
       exclude.forEach(request::exclude);
       if (!quiet) {
@@ -113,6 +118,15 @@ public final class IngestCommand implements Callable<Integer> {
     }
     out.flush();
     return summary.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+  }
+
+  /** The pairs in order, a later one of a key winning. */
+  private static Metadata merged(List<Metadata> pairs) {
+    Metadata all = Metadata.empty();
+    for (Metadata m : pairs) {
+      all = all.merge(m);
+    }
+    return all;
   }
 
   private static void printSummary(PrintWriter out, IngestSummary s) {

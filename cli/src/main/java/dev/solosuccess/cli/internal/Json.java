@@ -3,10 +3,13 @@ package dev.solosuccess.cli.internal;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.Metadata;
+import dev.solosuccess.sdk.MetadataValue;
 import dev.solosuccess.sdk.Provenance;
+import dev.solosuccess.sdk.SearchFilter;
 import dev.solosuccess.sdk.SearchHit;
 import dev.solosuccess.sdk.SkippedFile;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -42,15 +45,57 @@ final class Json {
     n.put("sequence", d.sequence());
     n.put("ingestedAt", d.ingestedAt().toString());
     n.set("metadata", metadata(d.metadata()));
+    n.set("extracted", metadata(d.extracted()));
     return n;
   }
 
+  /** Numbers as JSON numbers (integral ones as integers), dates as ISO-8601 instants. */
   static ObjectNode metadata(Metadata m) {
     ObjectNode n = object();
-    for (Map.Entry<String, String> e : m.entries().entrySet()) {
-      n.put(e.getKey(), e.getValue());
+    for (Map.Entry<String, MetadataValue> e : m.entries().entrySet()) {
+      n.set(e.getKey(), value(e.getValue()));
     }
     return n;
+  }
+
+  static JsonNode value(MetadataValue v) {
+    return switch (v) {
+      case MetadataValue.Number num ->
+          num.value() == Math.rint(num.value()) && Math.abs(num.value()) < 1e15
+              ? MAPPER.getNodeFactory().numberNode((long) num.value())
+              : MAPPER.getNodeFactory().numberNode(num.value());
+      case MetadataValue.Date date -> MAPPER.getNodeFactory().stringNode(date.asString());
+      case MetadataValue.Text text -> MAPPER.getNodeFactory().stringNode(text.value());
+    };
+  }
+
+  /**
+   * One object per condition: {@code {"key", "op": "equals", "value"}}, {@code {"key", "op": "in",
+   * "values"}} or {@code {"key", "op": "range", "min", "max"}} (null for an open bound).
+   */
+  static ArrayNode filter(SearchFilter f) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (SearchFilter.Condition c : f.conditions()) {
+      ObjectNode n = a.addObject();
+      n.put("key", c.key());
+      switch (c) {
+        case SearchFilter.Equals e -> {
+          n.put("op", "equals");
+          n.set("value", value(e.value()));
+        }
+        case SearchFilter.In in -> {
+          n.put("op", "in");
+          ArrayNode values = n.putArray("values");
+          in.values().forEach(v -> values.add(value(v)));
+        }
+        case SearchFilter.Range r -> {
+          n.put("op", "range");
+          n.set("min", r.min() == null ? MAPPER.getNodeFactory().nullNode() : value(r.min()));
+          n.set("max", r.max() == null ? MAPPER.getNodeFactory().nullNode() : value(r.max()));
+        }
+      }
+    }
+    return a;
   }
 
   static void provenance(ObjectNode n, Provenance p) {

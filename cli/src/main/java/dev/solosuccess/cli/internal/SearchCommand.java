@@ -3,16 +3,15 @@ package dev.solosuccess.cli.internal;
 import dev.solosuccess.cli.Solo;
 import dev.solosuccess.engine.SoloEngine;
 import dev.solosuccess.sdk.Grouping;
-import dev.solosuccess.sdk.Metadata;
+import dev.solosuccess.sdk.SearchFilter;
 import dev.solosuccess.sdk.SearchHit;
 import dev.solosuccess.sdk.SearchMode;
 import dev.solosuccess.sdk.SearchRequest;
 import dev.solosuccess.sdk.SearchResults;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,9 +54,20 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--filter",
-      paramLabel = "KEY=VALUE",
-      description = "Only documents with this metadata (repeatable; all must match).")
-  private Map<String, String> filter = new LinkedHashMap<>();
+      paramLabel = "EXPR",
+      converter = Converters.FilterExpression.class,
+      description = {
+        "Only documents whose metadata matches; repeatable,",
+        "all must hold:",
+        "  KEY=VALUE     equal",
+        "  KEY=A|B|C     any of",
+        "  KEY=MIN..MAX  inclusive; MIN.. or ..MAX is open",
+        "  KEY>=X  KEY<=X  KEY>X  KEY<X",
+        "Values are typed like ingest --meta: 2024 is a",
+        "number, 2024-03-01 a date; ranges need those.",
+        "KEY:string=VALUE keeps a value as text."
+      })
+  private List<SearchFilter> filter = new ArrayList<>();
 
   @Option(names = "--chunks", description = "One hit per chunk instead of per document.")
   private boolean chunks;
@@ -71,7 +81,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchRequest.builder(String.join(" ", query))
             .mode(mode)
             .limit(limit)
-            .filter(new Metadata(filter))
+            .filter(filter.stream().reduce(SearchFilter.none(), SearchFilter::and))
             .grouping(chunks ? Grouping.CHUNK : Grouping.DOCUMENT)
             .build();
     SearchResults results;
@@ -120,7 +130,7 @@ public final class SearchCommand implements Callable<Integer> {
     n.put("mode", r.request().mode().name().toLowerCase(Locale.ROOT));
     n.put("limit", r.request().limit());
     n.put("grouping", r.request().grouping().name().toLowerCase(Locale.ROOT));
-    n.set("filter", Json.metadata(r.request().filter()));
+    n.set("filter", Json.filter(r.request().filter()));
     n.put("tookMs", r.took().toNanos() / 1e6);
     ArrayNode hits = n.putArray("hits");
     r.hits().forEach(h -> hits.add(Json.hit(h)));

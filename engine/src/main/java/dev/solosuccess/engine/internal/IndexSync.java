@@ -1,14 +1,17 @@
 package dev.solosuccess.engine.internal;
 
+import dev.solosuccess.engine.internal.search.MetadataFields;
 import dev.solosuccess.engine.internal.store.Change;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.engine.internal.store.StoredChunk;
 import dev.solosuccess.index.ChunkIndex;
 import dev.solosuccess.index.IndexedChunk;
 import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.Metadata;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,6 +81,10 @@ public final class IndexSync {
     }
     List<StoredChunk> chunks = store.chunksWithVectors(documentId);
     List<IndexedChunk> indexed = new ArrayList<>(chunks.size());
+    // Filters match the parser's metadata and the caller's; the caller's wins on equal keys.
+    Metadata metadata = doc.get().extracted().merge(doc.get().metadata());
+    Map<String, String> terms = MetadataFields.terms(metadata);
+    Map<String, Double> numbers = MetadataFields.numbers(metadata);
     for (StoredChunk c : chunks) {
       indexed.add(
           new IndexedChunk(
@@ -85,7 +92,8 @@ public final class IndexSync {
               documentId,
               c.chunk().text(),
               c.vector(),
-              doc.get().metadata().entries()));
+              terms,
+              numbers));
     }
     index.replaceDocument(documentId, indexed);
   }

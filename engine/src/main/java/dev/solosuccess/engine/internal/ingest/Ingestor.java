@@ -19,6 +19,9 @@ import dev.solosuccess.sdk.IngestStage;
 import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.LimitExceededException;
 import dev.solosuccess.sdk.Metadata;
+import dev.solosuccess.sdk.MetadataValue;
+import dev.solosuccess.engine.internal.parse.DocInfo;
+import java.time.temporal.ChronoUnit;
 import dev.solosuccess.sdk.Provenance;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -251,6 +254,7 @@ public final class Ingestor {
             f.format().mediaType(),
             f.sha256(),
             f.metadata(),
+            extracted(p.text().info(), f.format().mediaType()),
             p.text().text(),
             p.text().pageCount(),
             chunks);
@@ -277,9 +281,31 @@ public final class Ingestor {
     }
     NewDocument doc =
         new NewDocument(
-            d.id(), d.source(), original.mediaType(), original.sha256(), d.metadata(), text,
-            original.pages(), copies);
+            d.id(), d.source(), original.mediaType(), original.sha256(), d.metadata(),
+            original.extracted(), text, original.pages(), copies);
     return new Outcome(writer.upsert(doc, stats), Status.DUPLICATE_KEPT, original);
+  }
+
+  /**
+   * What the parser learned, as metadata that filters can match: {@code title}, {@code author},
+   * {@code created} (a date), {@code language} and {@code content_type}.
+   */
+  static Metadata extracted(DocInfo info, String mediaType) {
+    java.util.Map<String, MetadataValue> m = new java.util.TreeMap<>();
+    m.put("content_type", MetadataValue.text(mediaType));
+    if (info.title() != null) {
+      m.put("title", MetadataValue.text(info.title()));
+    }
+    if (info.author() != null) {
+      m.put("author", MetadataValue.text(info.author()));
+    }
+    if (info.created() != null) {
+      m.put("created", MetadataValue.date(info.created().truncatedTo(ChronoUnit.MILLIS)));
+    }
+    if (info.language() != null) {
+      m.put("language", MetadataValue.text(info.language()));
+    }
+    return new Metadata(m);
   }
 
   private void checkSize(String name, byte[] content) {

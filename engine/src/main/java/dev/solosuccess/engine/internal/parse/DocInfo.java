@@ -14,7 +14,14 @@ public record DocInfo(String title, String author, Instant created, String langu
 
   public static final DocInfo NONE = new DocInfo(null, null, null, null);
 
+  /** Dates outside years 1..9999 are parser noise (and cannot be stored as metadata). */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   public DocInfo {
+    if (created != null && (created.isBefore(EARLIEST) || created.isAfter(LATEST))) {
+      created = null;
+    }
     title = blankToNull(title);
     author = blankToNull(author);
     language = blankToNull(language);
@@ -37,7 +44,7 @@ public record DocInfo(String title, String author, Instant created, String langu
     if (s == null) {
       return null;
     }
-    String t = s.strip().replaceAll("\\s+", " ");
+    String t = s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
     if (t.length() > 1000) {
       t = t.substring(0, 1000);
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * Runs a search: each retriever fetches candidate chunks with the metadata filter applied inside
- * it; for document grouping each list keeps a document's best chunk; hybrid search fuses the two
+ * it (see {@link MetadataFields}); for document grouping each list keeps a document's best chunk; hybrid search fuses the two
  * lists by reciprocal rank; the top hits are filled in from the store with snippets. Thread-safe.
  */
 public final class SearchExecutor {
@@ -63,7 +63,7 @@ public final class SearchExecutor {
     // Grouping by document needs more chunks than hits: several may belong to one document.
     int depth =
         Math.min(MAX_DEPTH, Math.max(candidateDepth, request.limit() * (byDocument ? 4 : 1)));
-    IndexFilter filter = IndexFilter.of(request.filter().entries());
+    IndexFilter filter = MetadataFields.filter(request.filter());
     float[] vector = request.mode() == SearchMode.LEXICAL ? null : embed(request.query());
     List<ScoredChunk> top;
     Map<String, HitRow> rows;

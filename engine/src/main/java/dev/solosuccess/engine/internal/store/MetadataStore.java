@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -148,11 +147,15 @@ public final class MetadataStore implements AutoCloseable {
             p.executeBatch();
           }
           insertMetadata(c, doc.id(), doc.metadata());
+          MetadataTable.insert(c, MetadataTable.Origin.EXTRACTED, doc.id(), doc.extracted());
           logChange(c, seq, doc.id(), false, now);
         });
   }
 
-  /** Replaces a document's metadata, keeping its chunks; returns the change's sequence. */
+  /**
+   * Replaces a document's metadata, keeping its chunks and extracted metadata; returns the change's
+   * sequence.
+   */
   public long replaceMetadata(String documentId, Metadata metadata) {
     return write(
         "cannot update the metadata of document " + documentId,
@@ -230,7 +233,8 @@ public final class MetadataStore implements AutoCloseable {
     for (String sql :
         List.of(
             "DELETE FROM chunks WHERE document_id = ?",
-            "DELETE FROM document_metadata WHERE document_id = ?")) {
+            "DELETE FROM document_metadata WHERE document_id = ?",
+            "DELETE FROM document_extracted WHERE document_id = ?")) {
       try (PreparedStatement p = c.prepareStatement(sql)) {
         p.setString(1, documentId);
         p.executeUpdate();
@@ -240,20 +244,7 @@ public final class MetadataStore implements AutoCloseable {
 
   private static void insertMetadata(Connection c, String documentId, Metadata metadata)
       throws SQLException {
-    if (metadata.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO document_metadata(document_id, name, val) VALUES (?, ?, ?)")) {
-      for (Map.Entry<String, String> e : metadata.entries().entrySet()) {
-        p.setString(1, documentId);
-        p.setString(2, e.getKey());
-        p.setString(3, e.getValue());
-        p.addBatch();
-      }
-      p.executeBatch();
-    }
+    MetadataTable.insert(c, MetadataTable.Origin.USER, documentId, metadata);
   }
 
   private static void logChange(
@@ -348,6 +339,7 @@ public final class MetadataStore implements AutoCloseable {
                   rs.getString(3),
                   rs.getString(4),
                   Metadata.empty(),
+                  Metadata.empty(),
                   rs.getInt(5),
                   rs.getInt(6),
                   rs.getInt(7),
@@ -359,6 +351,9 @@ public final class MetadataStore implements AutoCloseable {
         return docs;
       }
       Map<String, Metadata> metadata = metadataOf(c, arg != null ? List.of(arg) : null);
+      Map<String, Metadata> extracted =
+          MetadataTable.read(
+              c, MetadataTable.Origin.EXTRACTED, arg != null ? List.of(arg) : null);
       List<Document> withMetadata = new ArrayList<>(docs.size());
       for (Document d : docs) {
         withMetadata.add(
@@ -368,6 +363,7 @@ public final class MetadataStore implements AutoCloseable {
                 d.mediaType(),
                 d.sha256(),
                 metadata.getOrDefault(d.id(), Metadata.empty()),
+                extracted.getOrDefault(d.id(), Metadata.empty()),
                 d.characters(),
                 d.pages(),
                 d.chunks(),
@@ -383,25 +379,7 @@ public final class MetadataStore implements AutoCloseable {
   /** Metadata of the given documents, or of all when {@code documentIds} is null. */
   private static Map<String, Metadata> metadataOf(Connection c, Collection<String> documentIds)
       throws SQLException {
-    String sql = "SELECT document_id, name, val FROM document_metadata";
-    if (documentIds != null) {
-      sql += " WHERE document_id = ANY(?)";
-    }
-    Map<String, Map<String, String>> raw = new HashMap<>();
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      if (documentIds != null) {
-        p.setArray(1, c.createArrayOf("VARCHAR", documentIds.toArray()));
-      }
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          raw.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-              .put(rs.getString(2), rs.getString(3));
-        }
-      }
-    }
-    Map<String, Metadata> result = new HashMap<>();
-    raw.forEach((id, m) -> result.put(id, new Metadata(m)));
-    return result;
+    return MetadataTable.read(c, MetadataTable.Origin.USER, documentIds);
   }
 
 

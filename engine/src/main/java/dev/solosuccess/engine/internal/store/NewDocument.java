@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A document version ready to be stored: parsed, chunked and embedded.
  *
+ * @param metadata the caller's metadata
+ * @param extracted the metadata the parser found (title, author, created, content_type, language)
  * @param text the extracted text that chunk offsets point into
  * @param pages page count, 0 for formats without pages
  */
@@ -15,6 +17,7 @@ public record NewDocument(
     String mediaType,
     String sha256,
     Metadata metadata,
+    Metadata extracted,
     String text,
     int pages,
     List<NewChunk> chunks) {

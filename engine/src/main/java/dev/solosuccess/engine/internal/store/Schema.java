@@ -49,6 +49,7 @@ final class Schema {
         s.execute(ddl);
       }
     }
+    MetadataTable.migrate(c);
   }
 
   /** Records the schema, model and dimension on first open; checks them on every later one. */

@@ -8,8 +8,11 @@ import java.util.Map;
 /** The user data of each commit: what the index is, and the last change it reflects. */
 final class CommitInfo {
 
-  /** Bumped whenever the fields or their analysis change; an index of another format is rebuilt. */
-  static final String FORMAT = "1";
+  /**
+   * Bumped whenever the fields or their analysis change; an index of another format is rebuilt.
+   * 2: numeric attributes as points ({@code num.NAME}).
+   */
+  static final String FORMAT = "2";
 
   static final String KEY_FORMAT = "solo.index.format";
   static final String KEY_DIMENSION = "solo.vector.dimension";

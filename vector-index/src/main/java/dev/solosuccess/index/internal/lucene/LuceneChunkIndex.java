@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
@@ -45,18 +46,22 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
  * {@link ChunkIndex} on one Lucene index: per chunk a stored chunk id and document id, the text
  * (English analysis: possessives, lower case, stop words, Porter stemming) for BM25, an HNSW vector
- * field and one exact-match field per attribute.
+ * field, one exact-match field per term attribute ({@code attr.NAME}) and one {@link DoublePoint}
+ * per numeric attribute ({@code num.NAME}). A filter is a conjunction of FILTER clauses (term,
+ * term-in-set, point range), the same query in BM25 and as the HNSW search's filter.
  *
  * <p>Searches refresh the near-real-time reader only when writes happened since the last refresh,
  * so a batch of writes with no search in between creates no tiny segments.
@@ -68,6 +73,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
   static final String FIELD_TEXT = "text";
   static final String FIELD_VECTOR = "vector";
   static final String ATTRIBUTE_PREFIX = "attr.";
+  static final String NUMBER_PREFIX = "num.";
   private static final Set<String> STORED = Set.of(FIELD_CHUNK, FIELD_DOC);
   /** Fewest graph candidates a vector search explores, whatever its k. */
   static final int MIN_CANDIDATES = 100;
@@ -231,6 +237,10 @@ public final class LuceneChunkIndex implements ChunkIndex {
     for (Map.Entry<String, String> a : chunk.attributes().entrySet()) {
       doc.add(new StringField(ATTRIBUTE_PREFIX + a.getKey(), a.getValue(), Field.Store.NO));
     }
+    for (Map.Entry<String, Double> n : chunk.numbers().entrySet()) {
+      double v = n.getValue();
+      doc.add(new DoublePoint(NUMBER_PREFIX + n.getKey(), v == 0 ? 0.0 : v)); // one zero
+    }
     return doc;
   }
 
@@ -290,9 +300,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
     Query q = text;
     if (!filter.isEmpty()) {
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
-      for (Map.Entry<String, String> t : filter.terms().entrySet()) {
-        b.add(new TermQuery(new Term(ATTRIBUTE_PREFIX + t.getKey(), t.getValue())), Occur.FILTER);
-      }
+      addClauses(b, filter);
       q = b.build();
     }
     return run(q, k, false);
@@ -317,10 +325,25 @@ public final class LuceneChunkIndex implements ChunkIndex {
       return null;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Map.Entry<String, String> t : filter.terms().entrySet()) {
-      b.add(new TermQuery(new Term(ATTRIBUTE_PREFIX + t.getKey(), t.getValue())), Occur.FILTER);
-    }
+    addClauses(b, filter);
     return b.build();
+  }
+
+  /** Each clause of the filter as a non-scoring FILTER clause of {@code b}. */
+  private static void addClauses(BooleanQuery.Builder b, IndexFilter filter) {
+    for (IndexFilter.Clause clause : filter.clauses()) {
+      Query q =
+          switch (clause) {
+            case IndexFilter.Terms t when t.values().size() == 1 ->
+                new TermQuery(new Term(ATTRIBUTE_PREFIX + t.field(), t.values().iterator().next()));
+            case IndexFilter.Terms t ->
+                new TermInSetQuery(
+                    ATTRIBUTE_PREFIX + t.field(), t.values().stream().map(BytesRef::new).toList());
+            case IndexFilter.NumericRange r ->
+                DoublePoint.newRangeQuery(NUMBER_PREFIX + r.field(), r.min(), r.max());
+          };
+      b.add(q, Occur.FILTER);
+    }
   }
 
   private List<ScoredChunk> run(Query query, int k, boolean vectorScores) {
