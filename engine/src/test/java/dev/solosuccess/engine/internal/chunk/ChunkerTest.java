@@ -6,6 +6,10 @@ import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.ModelTokenizer;
 import dev.solosuccess.engine.internal.model.NativeRuntime;
 import dev.solosuccess.engine.internal.parse.ExtractedText;
+import dev.solosuccess.engine.internal.parse.Formats;
+import dev.solosuccess.engine.internal.parse.ParseGuard;
+import dev.solosuccess.engine.internal.parse.Parsers;
+import dev.solosuccess.engine.internal.parse.TikaFormats;
 import dev.solosuccess.engine.ChunkingStrategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,5 +149,95 @@ class ChunkerTest {
     List<int[]> s = Sentences.split(text, 0, text.length());
     assertThat(s).hasSize(2);
     assertThat(text.substring(s.get(0)[0], s.get(0)[1])).endsWith("next charge.");
+  }
+
+  private static ExtractedText markdown(String md) {
+    return new Parsers(new TikaFormats())
+        .parse(
+            new Formats.Format("text/markdown", Formats.Reader.MARKDOWN),
+            md.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            ParseGuard.unlimited("doc.md"));
+  }
+
+  private static String manual() {
+    StringBuilder md = new StringBuilder("# Roastery manual\n\nThis manual covers the roastery.\n\n");
+    String[] sections = {"Safety", "Cleaning", "Green coffee"};
+    for (String section : sections) {
+      md.append("## ").append(section).append("\n\n");
+      for (int p = 0; p < 3; p++) {
+        md.append("### Part ").append(p).append("\n\n");
+        for (int s = 0; s < 4 + p * 3; s++) {
+          md.append(section).append(" rule ").append(p).append('.').append(s)
+              .append(" says the crew checks the burner and the drum before each batch. ");
+        }
+        md.append("\n\n");
+      }
+    }
+    return md.toString();
+  }
+
+  @Test
+  void everyChunkCarriesTheSectionPathItStartsIn() {
+    ExtractedText t = markdown(manual());
+    List<ChunkSpan> chunks = new Chunker(ChunkingStrategy.SENTENCE, tokenizer, 100, 12).chunk(t);
+    for (ChunkSpan c : chunks) {
+      String text = t.text().substring(c.start(), c.end());
+      assertThat(c.section()).isEqualTo(t.sectionAt(c.start()));
+      assertThat(c.section()).first().isEqualTo("Roastery manual");
+      if (text.startsWith("Cleaning rule 1.")) {
+        assertThat(c.section()).containsExactly("Roastery manual", "Cleaning", "Part 1");
+      }
+    }
+    assertThat(chunks).extracting(ChunkSpan::section)
+        .contains(List.of("Roastery manual", "Green coffee", "Part 2"));
+  }
+
+  @Test
+  void sectionChunksNeverCrossAHeading() {
+    ExtractedText t = markdown(manual());
+    List<ChunkSpan> chunks = new Chunker(ChunkingStrategy.SECTION, tokenizer, 100, 12).chunk(t);
+    for (ChunkSpan c : chunks) {
+      ExtractedText.Section home =
+          t.sections().stream()
+              .filter(s -> s.start() <= c.start() && c.start() < s.end())
+              .findFirst()
+              .orElseThrow();
+      assertThat(c.end()).as("chunk %s stays in %s", c, home.path()).isLessThanOrEqualTo(home.end());
+      assertThat(c.section()).isEqualTo(home.path());
+      assertThat(c.tokens()).isLessThanOrEqualTo(100);
+    }
+    // Every section with text has a chunk that starts at its heading.
+    for (ExtractedText.Section s : t.sections()) {
+      assertThat(chunks).anyMatch(c -> c.start() == s.start());
+    }
+    // Sentence chunks, which may cross headings, are fewer.
+    assertThat(new Chunker(ChunkingStrategy.SENTENCE, tokenizer, 100, 12).chunk(t).size())
+        .isLessThan(chunks.size());
+  }
+
+  @Test
+  void fixedChunksAreTokenWindowsThatOverlap() {
+    ExtractedText t = markdown(manual());
+    int budget = 64;
+    int overlap = 16;
+    List<ChunkSpan> chunks =
+        new Chunker(ChunkingStrategy.FIXED, tokenizer, budget, overlap).chunk(t);
+    assertThat(chunks).hasSizeGreaterThan(5);
+    for (int i = 0; i < chunks.size(); i++) {
+      ChunkSpan c = chunks.get(i);
+      assertThat(c.tokens()).isLessThanOrEqualTo(budget);
+      assertThat(tokenizer.countTokens(t.text().substring(c.start(), c.end())))
+          .isEqualTo(c.tokens());
+      if (i + 1 < chunks.size()) {
+        ChunkSpan next = chunks.get(i + 1);
+        assertThat(next.start()).as("windows overlap").isLessThan(c.end());
+        assertThat(next.start()).isGreaterThan(c.start());
+      }
+    }
+    // All but the last window are full, give or take a word piece split at the cut.
+    for (ChunkSpan c : chunks.subList(0, chunks.size() - 1)) {
+      assertThat(c.tokens()).isGreaterThanOrEqualTo(budget - 4);
+    }
+    assertThat(chunks.get(chunks.size() - 1).end()).isEqualTo(t.text().length());
   }
 }
