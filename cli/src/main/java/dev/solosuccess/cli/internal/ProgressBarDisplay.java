@@ -72,7 +72,7 @@ final class ProgressBarDisplay implements IngestListener, AutoCloseable {
       bar.maxHint(p.total()); // archive entries add documents as they are found
     }
     bar.stepTo(p.done());
-    String message = p.chunks() + " chunks";
+    String message = "  " + p.chunks() + " chunks";
     if (current != null) {
       String name = current.length() > 40 ? "…" + current.substring(current.length() - 39) : current;
       message += "  " + name;
