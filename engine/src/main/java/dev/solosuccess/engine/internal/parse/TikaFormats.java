@@ -3,6 +3,8 @@ package dev.solosuccess.engine.internal.parse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.DefaultEncodingDetector;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -15,6 +17,7 @@ import org.apache.tika.parser.AutoDetectParser;
 public final class TikaFormats {
 
   private volatile Loaded loaded;
+  private volatile EncodingDetector encodings;
 
   private record Loaded(TikaConfig config, AutoDetectParser parser) {}
 
@@ -31,6 +34,28 @@ public final class TikaFormats {
       }
     }
     return l;
+  }
+
+  /**
+   * Tika's text encoding detectors, for 8-bit text that is not Western. Loaded on first use and
+   * separately from the parsers: they are a handful of classes, not every parser module.
+   */
+  EncodingDetector encodingDetector() {
+    return (in, metadata) -> encodings().detect(in, metadata);
+  }
+
+  private EncodingDetector encodings() {
+    EncodingDetector e = encodings;
+    if (e == null) {
+      synchronized (this) {
+        e = encodings;
+        if (e == null) {
+          e = new DefaultEncodingDetector();
+          encodings = e;
+        }
+      }
+    }
+    return e;
   }
 
   AutoDetectParser parser() {
