@@ -33,9 +33,16 @@ final class MarkdownParser implements DocumentParser {
       Pattern.compile("(?<![\\w])_(?=\\S)(.+?)(?<=\\S)_(?![\\w])");
   private static final Pattern STRIKE = Pattern.compile("~~(.+?)~~");
 
+  private final TikaFormats tika;
+
+  /** @param tika names the encoding of legacy non-Western text */
+  MarkdownParser(TikaFormats tika) {
+    this.tika = tika;
+  }
+
   @Override
   public ParsedDocument parse(byte[] content, ParseGuard guard) {
-    String text = TextDecoder.decode(content, guard.source()).text();
+    String text = TextDecoder.decode(content, guard.source(), tika.encodingDetector()).text();
     BlockBuilder out = new BlockBuilder(guard);
     StringBuilder paragraph = new StringBuilder();
     String pendingLine = null; // the last line of the open paragraph, a setext heading candidate

@@ -9,13 +9,15 @@ import dev.solosuccess.sdk.LimitExceededException;
 public final class Parsers {
 
   private final TikaFormats tika;
-  private final DocumentParser text = new PlainTextParser();
-  private final DocumentParser markdown = new MarkdownParser();
+  private final DocumentParser text;
+  private final DocumentParser markdown;
   private final DocumentParser html = new HtmlParser();
   private final DocumentParser pdf = new PdfParser();
 
   public Parsers(TikaFormats tika) {
     this.tika = tika;
+    this.text = new PlainTextParser(tika);
+    this.markdown = new MarkdownParser(tika);
   }
 
   public TikaFormats tika() {

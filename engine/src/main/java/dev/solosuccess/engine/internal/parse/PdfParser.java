@@ -2,11 +2,20 @@ package dev.solosuccess.engine.internal.parse;
 
 import dev.solosuccess.sdk.InvalidInputException;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -28,6 +37,7 @@ final class PdfParser implements DocumentParser {
     String source = guard.source();
     try (PDDocument pdf = Loader.loadPDF(content)) {
       guard.check();
+      checkPageTree(pdf, guard);
       GuardedStripper stripper = new GuardedStripper(guard);
       stripper.setSortByPosition(true);
       stripper.setParagraphEnd(PARAGRAPH_END);
@@ -52,6 +62,8 @@ final class PdfParser implements DocumentParser {
     } catch (InvalidPasswordException e) {
       throw new InvalidInputException(
           source + " is a password-protected PDF; decrypt it first", source, e);
+    } catch (InvalidInputException e) {
+      throw e; // already says what is wrong
     } catch (IOException | RuntimeException e) {
       Parsers.rethrowLimit(e);
       throw new InvalidInputException(
@@ -61,6 +73,56 @@ final class PdfParser implements DocumentParser {
       throw new InvalidInputException(
           source + " is not a readable PDF: its object structure is nested too deeply", source,
           null);
+    }
+  }
+
+  /**
+   * Refuses a page tree in which a node is its own ancestor. PDFBox tolerates the loop, but what it
+   * yields is wrong: pages repeated or blank, and a page count taken from the broken tree. The walk
+   * is iterative, so a deep tree costs memory, not stack; a subtree shared by two parents (a
+   * repeated page, not a loop) is walked once.
+   */
+  private static void checkPageTree(PDDocument pdf, ParseGuard guard) {
+    COSDictionary root = pdf.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES);
+    if (root == null) {
+      return; // PDFBox reports a missing page tree itself
+    }
+    Set<COSDictionary> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<COSDictionary> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<COSDictionary> path = new ArrayDeque<>();
+    Deque<Integer> nextKid = new ArrayDeque<>();
+    path.push(root);
+    nextKid.push(0);
+    onPath.add(root);
+    while (!path.isEmpty()) {
+      COSDictionary node = path.peek();
+      int i = nextKid.pop();
+      COSArray kids = node.getCOSArray(COSName.KIDS);
+      if (kids == null || i >= kids.size()) {
+        path.pop();
+        onPath.remove(node);
+        done.add(node);
+        continue;
+      }
+      nextKid.push(i + 1);
+      if ((i & 255) == 0) {
+        guard.check();
+      }
+      COSBase kid = kids.getObject(i);
+      if (!(kid instanceof COSDictionary child) || done.contains(child)) {
+        continue;
+      }
+      if (onPath.contains(child)) {
+        throw new InvalidInputException(
+            guard.source() + " is not a readable PDF: its page tree is cyclic (a node of it is its"
+                + " own ancestor)",
+            guard.source(), null);
+      }
+      if (child.containsKey(COSName.KIDS)) {
+        path.push(child);
+        nextKid.push(0);
+        onPath.add(child);
+      }
     }
   }
 
