@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * The limits of one parse, checked from inside it: the parser's input stream and its text output
  * call {@link #check()} and {@link #addChars(int)} as they go, so a parse that runs past its time or
- * produces too much text ends at its next read or write. A watchdog calls {@link #expire()} when
- * the deadline passes, so that a parser blocked in a loop that still reads or writes stops at once.
+ * produces too much text ends at its next read or write. Each check reads the clock, so no timer
+ * thread is needed; {@link #expire()} ends a parse early from another thread (a cancelled batch).
  * Thread-safe.
  */
 public final class ParseGuard {
