@@ -96,6 +96,10 @@ final class IngestReport {
     }
     b.append(String.format(Locale.ROOT, " %.1f%% | %.1f%% |",
         100 * r.embedShare(), 100 * r.otherOverEmbed()));
+    b.append(r.hasModelAlone()
+        ? String.format(Locale.ROOT, " %.1f (%+.1f%%) |", r.modelAloneSeconds(),
+            100 * r.overModelAlone())
+        : " – |");
     return b.toString();
   }
 
