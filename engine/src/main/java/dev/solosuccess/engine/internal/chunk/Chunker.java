@@ -52,11 +52,7 @@ public final class Chunker {
           windows(text, page.page(), region[0], region[1], spans);
           continue;
         }
-        List<Unit> units = new ArrayList<>();
-        for (int[] s : Sentences.split(text, region[0], region[1])) {
-          addUnits(text, s[0], s[1], units);
-        }
-        pack(text, page.page(), units, spans);
+        pack(text, page.page(), units(text, region[0], region[1]), spans);
       }
     }
     List<ChunkSpan> chunks = new ArrayList<>(spans.size());
@@ -110,17 +106,68 @@ public final class Chunker {
     }
   }
 
-  /** A sentence, or a piece of a long one. */
-  private record Unit(int start, int end, int tokens) {}
+  /**
+   * A sentence, or a piece of a long one.
+   *
+   * @param whole a whole sentence: word pieces never span the whitespace between sentences, so the
+   *     token count of consecutive whole sentences is the sum of theirs
+   */
+  private record Unit(int start, int end, int tokens, boolean whole) {}
 
-  private void addUnits(String text, int start, int end, List<Unit> units) {
+  /** Characters of consecutive sentences tokenized in one call: one native call, not hundreds. */
+  private static final int SLICE_CHARS = 16_384;
+
+  /** The sentences of {@code text[from, to)} as units, long sentences cut to the budget. */
+  private List<Unit> units(String text, int from, int to) {
+    List<int[]> sentences = Sentences.split(text, from, to);
+    List<Unit> units = new ArrayList<>();
+    int i = 0;
+    while (i < sentences.size()) {
+      int sliceStart = sentences.get(i)[0];
+      int j = i + 1;
+      while (j < sentences.size() && sentences.get(j)[1] - sliceStart <= SLICE_CHARS) {
+        j++;
+      }
+      int[] starts = tokens.tokenStarts(text.substring(sliceStart, sentences.get(j - 1)[1]));
+      for (int k = i; k < j; k++) {
+        int[] s = sentences.get(k);
+        int lo = lowerBound(starts, s[0] - sliceStart);
+        int hi = lowerBound(starts, s[1] - sliceStart);
+        int[] own = new int[hi - lo];
+        for (int t = lo; t < hi; t++) {
+          own[t - lo] = starts[t] - (s[0] - sliceStart);
+        }
+        addUnits(text, s[0], s[1], own, units);
+      }
+      i = j;
+    }
+    return units;
+  }
+
+  private static int lowerBound(int[] sorted, int key) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * @param starts the sentence's word-piece starts, relative to {@code start}
+   */
+  private void addUnits(String text, int start, int end, int[] starts, List<Unit> units) {
     String sentence = text.substring(start, end);
-    int[] starts = tokens.tokenStarts(sentence);
     if (starts.length == 0) {
       return; // nothing the model would read, e.g. only control symbols
     }
     if (starts.length <= budget) {
-      units.add(new Unit(start, end, starts.length));
+      units.add(new Unit(start, end, starts.length, true));
       return;
     }
     int i = 0;
@@ -142,7 +189,7 @@ public final class Chunker {
       while (pieceEnd > pieceStart && Character.isWhitespace(sentence.charAt(pieceEnd - 1))) {
         pieceEnd--;
       }
-      units.add(new Unit(start + pieceStart, start + pieceEnd, j - i));
+      units.add(new Unit(start + pieceStart, start + pieceEnd, j - i, false));
       i = j;
     }
   }
@@ -156,9 +203,16 @@ public final class Chunker {
         sum += units.get(j).tokens();
         j++;
       }
-      // Re-count the joined text: the sum of its sentences is exact for word-piece tokenizers,
-      // but a cut inside a word may tokenize differently; shrink until it fits.
-      int count = tokens.countTokens(text.substring(units.get(i).start(), units.get(j - 1).end()));
+      // The sum is exact for whole sentences; a piece cut inside a word may tokenize differently
+      // when joined, so such chunks are counted again and shrunk until they fit.
+      boolean exact = true;
+      for (int u = i; u < j; u++) {
+        exact &= units.get(u).whole();
+      }
+      int count =
+          exact
+              ? sum
+              : tokens.countTokens(text.substring(units.get(i).start(), units.get(j - 1).end()));
       while (count > budget && j - 1 > i) {
         j--;
         count = tokens.countTokens(text.substring(units.get(i).start(), units.get(j - 1).end()));
