@@ -77,7 +77,18 @@ public final class Solo implements Runnable {
 
   /** Opens the engine on the chosen data folder, creating it if needed; the caller closes it. */
   public SoloEngine openEngine() {
-    return SoloEngine.open(EngineConfig.builder(dataDir).build());
+    return openEngine(b -> {});
+  }
+
+  /**
+   * Opens the engine with settings of the command applied to the defaults; the caller closes it.
+   *
+   * @param settings sets the command's options on the configuration builder
+   */
+  public SoloEngine openEngine(java.util.function.Consumer<EngineConfig.Builder> settings) {
+    EngineConfig.Builder builder = EngineConfig.builder(dataDir);
+    settings.accept(builder);
+    return SoloEngine.open(builder.build());
   }
 
   /**

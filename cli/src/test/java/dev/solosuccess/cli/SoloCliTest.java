@@ -306,6 +306,35 @@ class SoloCliTest {
   }
 
   @Test
+  void ingestOptionsSetTheDuplicatePolicyAndTheChunking(@TempDir Path own) throws IOException {
+    String text = "The cold brew steeps for eighteen hours. It is filtered twice before bottling.";
+    Files.writeString(own.resolve("a.txt"), text);
+    Files.writeString(own.resolve("b.txt"), text);
+    Path data = own.resolve("data");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Solo.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute("--data-dir", data.toString(), "ingest", "--json", "--duplicates", "skip",
+                "--chunking", "fixed", "--chunk-tokens", "16", "--chunk-overlap", "2",
+                "--include", "*.txt", own.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode s = JSON.readTree(out.toString());
+    assertThat(s.get("documents").asInt()).isEqualTo(1);
+    assertThat(s.get("duplicates").get(0).get("kept").asBoolean()).isFalse();
+    // About 20 word pieces: one chunk by default, two 14-piece windows here.
+    assertThat(s.get("chunks").asInt()).as("16-token windows").isEqualTo(2);
+
+    StringWriter bad = new StringWriter();
+    int usage =
+        Solo.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(bad, true))
+            .execute("--data-dir", data.toString(), "ingest", "--chunking", "paragraphs",
+                own.toString());
+    assertThat(usage).isEqualTo(2);
+    assertThat(bad.toString()).contains("--chunking").contains("paragraphs");
+  }
+
+  @Test
   void readingCommandsRefuseAMissingDataFolder(@TempDir Path own) {
     StringWriter err = new StringWriter();
     Path missing = own.resolve("typo");

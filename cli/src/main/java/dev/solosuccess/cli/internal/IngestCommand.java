@@ -1,6 +1,9 @@
 package dev.solosuccess.cli.internal;
 
 import dev.solosuccess.cli.Solo;
+import dev.solosuccess.engine.ChunkingStrategy;
+import dev.solosuccess.engine.DuplicatePolicy;
+import dev.solosuccess.engine.EngineConfig;
 import dev.solosuccess.engine.SoloEngine;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.DuplicateFile;
@@ -21,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -81,6 +85,48 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Leave out files matching this pattern (repeatable); wins over --include.")
   private List<String> exclude = new ArrayList<>();
 
+  @Option(
+      names = "--duplicates",
+      paramLabel = "POLICY",
+      description =
+          "A file whose content is already stored under another source: KEEP it as a document of"
+              + " its own (its chunks copied, nothing embedded; the default) or SKIP it. Either way"
+              + " it is reported.")
+  private DuplicatePolicy duplicates;
+
+  @Option(
+      names = "--chunking",
+      paramLabel = "STRATEGY",
+      description =
+          "SENTENCE (whole sentences up to the budget; the default), SECTION (never across a"
+              + " heading) or FIXED (windows of word pieces). Applies to documents stored by this"
+              + " run; unchanged files keep their chunks.")
+  private ChunkingStrategy chunking;
+
+  @Option(
+      names = "--chunk-tokens",
+      paramLabel = "N",
+      description = "Most word pieces per chunk, 16 to 256 (default 128).")
+  private Integer chunkTokens;
+
+  @Option(
+      names = "--chunk-overlap",
+      paramLabel = "N",
+      description = "Word pieces shared by consecutive chunks (default 16).")
+  private Integer chunkOverlap;
+
+  @Option(
+      names = "--parse-timeout",
+      paramLabel = "SECONDS",
+      description = "Longest one file's parse may run before it is abandoned (default 60).")
+  private Integer parseTimeoutSeconds;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads that parse ahead of the embedding model (default: one per core).")
+  private Integer threads;
+
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   private boolean json;
 
@@ -94,7 +140,7 @@ public final class IngestCommand implements Callable<Integer> {
     IngestListener progress =
         Terminal.isInteractive() ? new ProgressBarDisplay() : new ProgressDisplay(err);
     IngestSummary summary;
-    try (SoloEngine engine = solo.openEngine()) {
+    try (SoloEngine engine = solo.openEngine(this::configure)) {
       IngestRequest.Builder request =
           IngestRequest.builder().paths(paths).metadata(merged(meta));
       include.forEach(request::include);
@@ -128,6 +174,31 @@ public final class IngestCommand implements Callable<Integer> {
       all = all.merge(m);
     }
     return all;
+  }
+
+  private void configure(EngineConfig.Builder b) {
+    if (duplicates != null) {
+      b.duplicates(duplicates);
+    }
+    if (chunking != null) {
+      b.chunking(chunking);
+    }
+    if (chunkTokens != null) {
+      b.chunkMaxTokens(chunkTokens);
+    }
+    if (chunkOverlap != null) {
+      b.chunkOverlapTokens(chunkOverlap);
+    }
+    if (parseTimeoutSeconds != null) {
+      if (parseTimeoutSeconds < 1) {
+        throw new ParameterException(
+            spec.commandLine(), "--parse-timeout must be at least 1 second, got " + parseTimeoutSeconds);
+      }
+      b.parseTimeout(Duration.ofSeconds(parseTimeoutSeconds));
+    }
+    if (threads != null) {
+      b.parseThreads(threads);
+    }
   }
 
   private static void printSummary(PrintWriter out, IngestSummary s) {
