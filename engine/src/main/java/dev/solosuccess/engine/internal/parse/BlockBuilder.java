@@ -113,6 +113,19 @@ final class BlockBuilder {
     headingLevel = 0;
   }
 
+  /**
+   * Closes the open paragraph as a heading of {@code level} if it reads like a title (short, no
+   * final full stop), else as a paragraph. For slides, whose first paragraph is usually the title.
+   */
+  void endBlockAsTitle(int level) {
+    String t = text.toString().strip();
+    if (!inRow && headingLevel == 0 && !t.isEmpty() && t.length() <= 120 && !t.endsWith(".")
+        && t.indexOf('\n') < 0) {
+      headingLevel = Math.max(1, Math.min(6, level));
+    }
+    endBlock();
+  }
+
   /** Adds a whole paragraph. */
   void paragraph(String s) {
     endBlock();

@@ -85,6 +85,8 @@ final class TikaParser implements DocumentParser {
     private final BlockBuilder out;
     private final boolean slides;
     private int headDepth; // > 0 inside <head>: the title there is metadata, not text
+    private boolean slideStarted; // a slide began and its first paragraph has not ended
+    private boolean inSlideTitle; // inside that first paragraph
 
     StructureHandler(BlockBuilder out, boolean slides) {
       this.out = out;
@@ -104,11 +106,17 @@ final class TikaParser implements DocumentParser {
           String cls = atts.getValue("class");
           if (slides && "slide-content".equals(cls)) {
             out.startPage();
+            slideStarted = true;
           } else {
             out.endBlock();
           }
         }
-        case "p", "li", "dt", "dd", "blockquote", "pre", "table", "ul", "ol" -> out.endBlock();
+        case "p" -> {
+          out.endBlock();
+          inSlideTitle = slideStarted;
+          slideStarted = false;
+        }
+        case "li", "dt", "dd", "blockquote", "pre", "table", "ul", "ol" -> out.endBlock();
         default -> {}
       }
     }
@@ -122,7 +130,15 @@ final class TikaParser implements DocumentParser {
         case "tr" -> out.endRow();
         case "td", "th" -> out.endCell();
         case "table" -> out.endRow();
-        case "p", "li", "dt", "dd", "blockquote", "pre", "div" -> out.endBlock();
+        case "p" -> {
+          if (inSlideTitle) {
+            out.endBlockAsTitle(1); // a slide's first paragraph is its title shape
+            inSlideTitle = false;
+          } else {
+            out.endBlock();
+          }
+        }
+        case "li", "dt", "dd", "blockquote", "pre", "div" -> out.endBlock();
         default -> {}
       }
     }

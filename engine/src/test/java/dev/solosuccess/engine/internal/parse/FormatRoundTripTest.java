@@ -101,6 +101,10 @@ class FormatRoundTripTest {
     assertThat(pageOf(t, "Twelve trucks passed inspection in March.")).isEqualTo(1);
     assertThat(pageOf(t, "Four vans need new brake pads.")).isEqualTo(2);
     assertThat(pageOf(t, "The courier bicycles are stored in bay seven.")).isEqualTo(3);
+    // Each slide's title shape is the heading of its text.
+    assertThat(sectionOf(t, "Twelve trucks")).containsExactly("Trucks");
+    assertThat(sectionOf(t, "Four vans")).containsExactly("Vans");
+    assertThat(sectionOf(t, "The courier bicycles")).containsExactly("Bicycles");
     assertProperties(t, "Fleet review", "Katherine Johnson");
   }
 
