@@ -1,10 +1,12 @@
 package dev.solosuccess.cli;
 
+import dev.solosuccess.cli.internal.ClassifyCommand;
 import dev.solosuccess.cli.internal.DocsCommand;
 import dev.solosuccess.cli.internal.EmbedCommand;
 import dev.solosuccess.cli.internal.ExitCodes;
 import dev.solosuccess.cli.internal.IngestCommand;
 import dev.solosuccess.cli.internal.SearchCommand;
+import dev.solosuccess.cli.internal.SummarizeCommand;
 import dev.solosuccess.cli.internal.VersionProvider;
 import dev.solosuccess.engine.EngineConfig;
 import dev.solosuccess.engine.SoloEngine;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       DocsCommand.class,
       EmbedCommand.class,
+      SummarizeCommand.class,
+      ClassifyCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

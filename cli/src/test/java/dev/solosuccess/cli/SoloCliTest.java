@@ -335,6 +335,33 @@ class SoloCliTest {
   }
 
   @Test
+  void summarizeAndZeroShotPrintJson() {
+    String id = null;
+    for (JsonNode d : solo("docs", "list", "--json").json().get("documents")) {
+      if (d.get("source").asText().endsWith("refund-policy.md")) {
+        id = d.get("id").asText();
+      }
+    }
+    Result summary = solo("summarize", id, "-n", "2", "--json");
+    assertThat(summary.exitCode()).as(summary.err()).isZero();
+    assertThat(summary.json().get("sentences").size()).isEqualTo(2);
+    assertThat(summary.json().get("sentences").get(0).get("startOffset").asInt())
+        .isLessThan(summary.json().get("sentences").get(1).get("startOffset").asInt());
+
+    Result labels = solo("classify", "zero-shot", "--json",
+        "--label", "refund=a customer asking to get their money back",
+        "--label", "hours=a question about when the shop is open",
+        "Can I get my money back for an unopened bag?");
+    assertThat(labels.exitCode()).as(labels.err()).isZero();
+    assertThat(labels.json().get("best").asText()).isEqualTo("refund");
+    assertThat(labels.json().get("margin").asDouble()).isPositive();
+
+    Result bad = solo("classify", "zero-shot", "--label", "onlyname", "text");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--label must be NAME=DESCRIPTION");
+  }
+
+  @Test
   void readingCommandsRefuseAMissingDataFolder(@TempDir Path own) {
     StringWriter err = new StringWriter();
     Path missing = own.resolve("typo");

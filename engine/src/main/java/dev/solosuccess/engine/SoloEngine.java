@@ -164,7 +164,7 @@ public final class SoloEngine implements SoloClient {
               lifecycle,
               new SearchExecutor(
                   index, store, model, config.candidateDepth(), config.rrfK(), visibility));
-      EngineInference inference = new EngineInference(lifecycle, model);
+      EngineInference inference = new EngineInference(lifecycle, model, store);
       resources.push(sync::commit); // closed first: the index is committed before it closes
       return new SoloEngine(config, lifecycle, resources, documents, search, inference);
     } catch (IndexException e) {

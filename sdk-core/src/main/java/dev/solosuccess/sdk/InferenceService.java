@@ -1,6 +1,7 @@
 package dev.solosuccess.sdk;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Local model inference. Thread-safe; calls from many threads share one model session.
@@ -26,4 +27,26 @@ public interface InferenceService {
    * @throws ModelException if the model fails
    */
   List<Embedding> embedAll(List<String> texts);
+
+  /**
+   * An extractive summary of a stored document: its most central sentences (those closest to the
+   * centroid of all its sentences' embeddings, near-duplicates left out), in document order, each
+   * with its offsets into the document's extracted text.
+   *
+   * @param sentences how many sentences to pick, 1 to 50; fewer if the document has fewer
+   * @throws NotFoundException if there is no such document
+   * @throws InvalidInputException if {@code sentences} is out of range
+   */
+  Summary summarize(String documentId, int sentences);
+
+  /**
+   * Zero-shot classification: ranks labels by the cosine similarity between the text's embedding
+   * and each label's description, with no training. Descriptions work best as short sentences of
+   * what a text of that label is about ("a complaint about a late or missing delivery").
+   *
+   * @param labels label name to description, 2 to 100 labels
+   * @throws InvalidInputException if the text or a description is blank, or the label count is out
+   *     of range
+   */
+  ZeroShotResult classifyZeroShot(String text, Map<String, String> labels);
 }

@@ -4,7 +4,14 @@ import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
 import dev.solosuccess.sdk.Embedding;
 import dev.solosuccess.sdk.InferenceService;
+import dev.solosuccess.engine.internal.inference.Summarizer;
+import dev.solosuccess.engine.internal.inference.ZeroShotClassifier;
+import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.sdk.InvalidInputException;
+import dev.solosuccess.sdk.NotFoundException;
+import dev.solosuccess.sdk.Summary;
+import dev.solosuccess.sdk.ZeroShotResult;
+import java.util.Map;
 import dev.solosuccess.sdk.ModelInfo;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,10 +27,16 @@ public final class EngineInference implements InferenceService {
   private final Lifecycle lifecycle;
   private final OnnxEmbeddingModel model;
   private final ModelInfo info;
+  private final MetadataStore store;
+  private final Summarizer summarizer;
+  private final ZeroShotClassifier zeroShot;
 
-  public EngineInference(Lifecycle lifecycle, OnnxEmbeddingModel model) {
+  public EngineInference(Lifecycle lifecycle, OnnxEmbeddingModel model, MetadataStore store) {
     this.lifecycle = lifecycle;
     this.model = model;
+    this.store = store;
+    this.summarizer = new Summarizer(model);
+    this.zeroShot = new ZeroShotClassifier(model);
     ModelSpec spec = model.spec();
     this.info = new ModelInfo(spec.id(), spec.dimension(), spec.maxTokens());
   }
@@ -64,6 +77,54 @@ public final class EngineInference implements InferenceService {
             out.add(new Embedding(info.id(), v));
           }
           return out;
+        });
+  }
+
+  /** Most sentences a summary may pick. */
+  static final int MAX_SUMMARY_SENTENCES = 50;
+
+  /** Most labels of one zero-shot call. */
+  static final int MAX_LABELS = 100;
+
+  @Override
+  public Summary summarize(String documentId, int sentences) {
+    Objects.requireNonNull(documentId, "documentId");
+    return lifecycle.call(
+        () -> {
+          if (sentences < 1 || sentences > MAX_SUMMARY_SENTENCES) {
+            throw new InvalidInputException(
+                "sentences must be in 1.." + MAX_SUMMARY_SENTENCES + ", got " + sentences);
+          }
+          String text =
+              store.text(documentId)
+                  .orElseThrow(() -> new NotFoundException("document", documentId));
+          return summarizer.summarize(documentId, text, sentences);
+        });
+  }
+
+  @Override
+  public ZeroShotResult classifyZeroShot(String text, Map<String, String> labels) {
+    Objects.requireNonNull(labels, "labels");
+    return lifecycle.call(
+        () -> {
+          if (text == null || text.isBlank()) {
+            throw new InvalidInputException("the text to classify must not be blank");
+          }
+          if (labels.size() < 2 || labels.size() > MAX_LABELS) {
+            throw new InvalidInputException(
+                "zero-shot classification needs 2.." + MAX_LABELS + " labels, got "
+                    + labels.size());
+          }
+          for (Map.Entry<String, String> e : labels.entrySet()) {
+            if (e.getKey() == null || e.getKey().isBlank()) {
+              throw new InvalidInputException("label names must not be blank");
+            }
+            if (e.getValue() == null || e.getValue().isBlank()) {
+              throw new InvalidInputException(
+                  "the description of label '" + e.getKey() + "' must not be blank");
+            }
+          }
+          return zeroShot.classify(text, labels);
         });
   }
 }

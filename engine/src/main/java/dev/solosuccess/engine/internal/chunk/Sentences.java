@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * does a line that ends a sentence, looks like a heading, is a table row, or precedes a list item. Hard-wrapped
  * lines of one sentence stay together.
  */
-final class Sentences {
+public final class Sentences {
 
   private static final Pattern LIST_ITEM = Pattern.compile("^\\s*([-*•+]|\\d{1,3}[.)])\\s+.*");
   private static final int SHORT_LINE = 40;
@@ -20,7 +20,7 @@ final class Sentences {
   private Sentences() {}
 
   /** Trimmed, non-empty sentence ranges {@code [start, end)} of {@code text[from, to)}. */
-  static List<int[]> split(String text, int from, int to) {
+  public static List<int[]> split(String text, int from, int to) {
     List<int[]> sentences = new ArrayList<>();
     BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
     for (int[] group : lineGroups(text, from, to)) {
