@@ -249,7 +249,11 @@ class SoloCliTest {
     assertThat(unknown.err()).contains("gpt-17").contains("bge-small-en-v1.5-q");
 
     assertThat(solo("--help").out())
-        .contains("all-minilm-l6-v2, all-minilm-l6-v2-q, bge-small-en-v1.5-q, e5-small-v2-q");
+        .contains("--model=ID")
+        .contains("all-minilm-l6-v2,")
+        .contains("all-minilm-l6-v2-q,")
+        .contains("bge-small-en-v1.5-q,")
+        .contains("e5-small-v2-q.");
     assertThat(solo("embed", "--help").out()).contains("--query");
   }
 
