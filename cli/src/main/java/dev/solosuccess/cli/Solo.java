@@ -65,6 +65,30 @@ public final class Solo implements Runnable {
     this.dataDir = dataDir;
   }
 
+  private String model = EngineConfig.DEFAULT_EMBEDDING_MODEL;
+
+  @Option(
+      names = "--model",
+      scope = ScopeType.INHERIT,
+      paramLabel = "ID",
+      completionCandidates = BuiltInModels.class,
+      description = {
+        "Embedding model: ${COMPLETION-CANDIDATES}. Default: "
+            + EngineConfig.DEFAULT_EMBEDDING_MODEL + ".",
+        "A data folder keeps the model it was built with; open it with the same one."
+      })
+  void setModel(String model) {
+    this.model = model;
+  }
+
+  /** The built-in model ids, for {@code --model}'s help and completion. */
+  static final class BuiltInModels implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return EngineConfig.builtInModels().iterator();
+    }
+  }
+
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
@@ -90,7 +114,7 @@ public final class Solo implements Runnable {
    * @param settings sets the command's options on the configuration builder
    */
   public SoloEngine openEngine(java.util.function.Consumer<EngineConfig.Builder> settings) {
-    EngineConfig.Builder builder = EngineConfig.builder(dataDir);
+    EngineConfig.Builder builder = EngineConfig.builder(dataDir).embeddingModel(model);
     settings.accept(builder);
     return SoloEngine.open(builder.build());
   }

@@ -31,9 +31,13 @@ class SoloCliTest {
   }
 
   static Result solo(String... args) {
+    return soloIn(dataDir, args);
+  }
+
+  static Result soloIn(Path data, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+    List<String> all = new ArrayList<>(List.of("--data-dir", data.toString()));
     all.addAll(List.of(args));
     int code =
         Solo.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
@@ -222,6 +226,35 @@ class SoloCliTest {
     assertThat(blank.exitCode()).isEqualTo(1);
     assertThat(blank.out()).isEmpty();
     assertThat(blank.err()).contains("line 2").contains("blank");
+  }
+
+  @Test
+  void modelOptionPicksABuiltInModelAndEmbedQueryAddsItsQueryPrefix(@TempDir Path own) {
+    Result passage = soloIn(own, "--model", "e5-small-v2-q", "embed", "--json", "Hello world");
+    assertThat(passage.exitCode()).as(passage.err()).isZero();
+    assertThat(passage.json().get("model").asString()).isEqualTo("e5-small-v2-q");
+    assertThat(passage.json().get("kind").asString()).isEqualTo("passage");
+    Result query =
+        soloIn(own, "--model", "e5-small-v2-q", "embed", "--query", "--json", "Hello world");
+    assertThat(query.exitCode()).as(query.err()).isZero();
+    assertThat(query.json().get("kind").asString()).isEqualTo("query");
+    assertThat(query.json().get("embedding")).isNotEqualTo(passage.json().get("embedding"));
+
+    Result otherModel = soloIn(own, "embed", "Hello world");
+    assertThat(otherModel.exitCode()).isEqualTo(1);
+    assertThat(otherModel.err()).contains("e5-small-v2-q").contains("all-minilm-l6-v2");
+
+    Result unknown = soloIn(own, "--model", "gpt-17", "embed", "Hello world");
+    assertThat(unknown.exitCode()).isNotZero();
+    assertThat(unknown.err()).contains("gpt-17").contains("bge-small-en-v1.5-q");
+
+    assertThat(solo("--help").out())
+        .contains("--model=ID")
+        .contains("all-minilm-l6-v2,")
+        .contains("all-minilm-l6-v2-q,")
+        .contains("bge-small-en-v1.5-q,")
+        .contains("e5-small-v2-q.");
+    assertThat(solo("embed", "--help").out()).contains("--query");
   }
 
   @Test

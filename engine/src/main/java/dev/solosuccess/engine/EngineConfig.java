@@ -4,6 +4,7 @@ import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.sdk.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,16 @@ public final class EngineConfig {
 
   /** The built-in embedding model used unless another is chosen. */
   public static final String DEFAULT_EMBEDDING_MODEL = "all-minilm-l6-v2";
+
+  /**
+   * The ids of the built-in embedding models, default first: {@code all-minilm-l6-v2} (fp32),
+   * {@code all-minilm-l6-v2-q} (the same, int8), {@code bge-small-en-v1.5-q} (int8, [CLS] pooling,
+   * an instruction before queries) and {@code e5-small-v2-q} (int8, {@code "query: "} and {@code
+   * "passage: "} prefixes). All give 384-dimensional unit vectors.
+   */
+  public static List<String> builtInModels() {
+    return ModelSpec.BUILT_IN.stream().map(ModelSpec::id).toList();
+  }
 
   /**
    * Word pieces per chunk, special tokens included: 128, the sequence length all-MiniLM-L6-v2 was
@@ -266,6 +277,10 @@ public final class EngineConfig {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
     }
 
+    /**
+     * The embedding model, one of {@link #builtInModels()}. A data folder keeps the model it was
+     * built with; opening it with another is refused.
+     */
     public Builder embeddingModel(String id) {
       this.embeddingModel = id;
       return this;

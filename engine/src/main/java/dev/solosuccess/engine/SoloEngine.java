@@ -25,6 +25,7 @@ import dev.solosuccess.index.IndexSettings;
 import dev.solosuccess.index.VectorSimilarity;
 import dev.solosuccess.sdk.DocumentService;
 import dev.solosuccess.sdk.InferenceService;
+import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.SearchService;
 import dev.solosuccess.sdk.SoloClient;
 import dev.solosuccess.sdk.SoloException;
@@ -131,12 +132,19 @@ public final class SoloEngine implements SoloClient {
       Lifecycle lifecycle = new Lifecycle("the engine at " + dataDir);
       ReadWriteLock visibility = new ReentrantReadWriteLock();
       EngineWriter writer = new EngineWriter(store, sync, visibility);
+      // The chunker counts a chunk's own word pieces; the model also reads [CLS], [SEP] and the
+      // passage prefix (e5's "passage: "), so those come off the budget.
+      int chunkBudget = config.chunkMaxTokens() - model.passageOverheadTokens();
+      if (config.chunkOverlapTokens() >= chunkBudget / 2) {
+        throw new InvalidInputException(
+            "chunkOverlapTokens must be less than " + (chunkBudget / 2) + " with " + spec.id()
+                + " (half of chunkMaxTokens " + config.chunkMaxTokens() + " less "
+                + model.passageOverheadTokens() + " for special tokens and passage prefix), got "
+                + config.chunkOverlapTokens());
+      }
       Chunker chunker =
           new Chunker(
-              config.chunking(),
-              model.tokenization(),
-              config.chunkMaxTokens() - model.specialTokens(),
-              config.chunkOverlapTokens());
+              config.chunking(), model.tokenization(), chunkBudget, config.chunkOverlapTokens());
       Ingestor ingestor =
           new Ingestor(
               store,

@@ -1,10 +1,19 @@
 package dev.solosuccess.sdk;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Local model inference. Thread-safe; calls from many threads share one model session.
+ *
+ * <p>Vectors are made exactly as the engine makes them for search: {@link EmbeddingKind#PASSAGE}
+ * as for stored chunks, {@link EmbeddingKind#QUERY} as for search queries, each with the model's
+ * prefix for that kind (if it has one). The one-argument methods embed passages.
+ *
+ * <pre>{@code
+ * float[] q = engine.inference().embed("vacation days for new hires", EmbeddingKind.QUERY).vector();
+ * }</pre>
  */
 public interface InferenceService {
 
@@ -12,21 +21,45 @@ public interface InferenceService {
   ModelInfo embeddingModel();
 
   /**
-   * Embeds one text. Text longer than the model's input limit is truncated to it.
+   * Embeds one text as a passage: {@code embed(text, EmbeddingKind.PASSAGE)}.
    *
    * @throws InvalidInputException if the text is blank
    * @throws ModelException if the model fails
    */
-  Embedding embed(String text);
+  default Embedding embed(String text) {
+    return embed(text, EmbeddingKind.PASSAGE);
+  }
 
   /**
-   * Embeds many texts, in the order given. Batching is the engine's business: the vector of a text
-   * does not depend on which other texts share its call.
+   * Embeds one text as a passage or a query. Text longer than the model's input limit (prefix
+   * included) is truncated to it.
+   *
+   * @throws InvalidInputException if the text is blank
+   * @throws ModelException if the model fails
+   */
+  default Embedding embed(String text, EmbeddingKind kind) {
+    return embedAll(Collections.singletonList(text), kind).get(0);
+  }
+
+  /**
+   * Embeds many texts as passages: {@code embedAll(texts, EmbeddingKind.PASSAGE)}.
    *
    * @throws InvalidInputException if any text is blank (nothing is embedded then)
    * @throws ModelException if the model fails
    */
-  List<Embedding> embedAll(List<String> texts);
+  default List<Embedding> embedAll(List<String> texts) {
+    return embedAll(texts, EmbeddingKind.PASSAGE);
+  }
+
+  /**
+   * Embeds many texts of one kind, in the order given. Batching is the engine's business: the
+   * vector of a text does not depend on which other texts share its call (exactly for fp32 models;
+   * int8 models scale activations per batch, so their vectors drift slightly).
+   *
+   * @throws InvalidInputException if any text is blank (nothing is embedded then)
+   * @throws ModelException if the model fails
+   */
+  List<Embedding> embedAll(List<String> texts, EmbeddingKind kind);
 
   /**
    * An extractive summary of a stored document: its most central sentences (those closest to the

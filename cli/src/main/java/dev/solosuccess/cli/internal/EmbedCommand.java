@@ -3,6 +3,7 @@ package dev.solosuccess.cli.internal;
 import dev.solosuccess.cli.Solo;
 import dev.solosuccess.engine.SoloEngine;
 import dev.solosuccess.sdk.Embedding;
+import dev.solosuccess.sdk.EmbeddingKind;
 import dev.solosuccess.sdk.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
     name = "embed",
     mixinStandardHelpOptions = true,
     description = {
-      "Embed text with the engine's model (all-minilm-l6-v2: 384 dimensions, unit length).",
+      "Embed text with the engine's model (--model; 384 dimensions, unit length).",
+      "Texts are embedded as passages, as the engine stores chunks; --query embeds them as",
+      "search queries (with the model's query prefix: bge-small-en-v1.5-q and e5-small-v2-q).",
       "With --input, every line of the file is one text, and the output is JSON lines:",
       "one {\"embedding\": [...]} per input line, in order. Blank lines are refused."
     },
@@ -62,15 +65,21 @@ public final class EmbedCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print {\"model\", \"dimension\", \"embedding\"}.")
   private boolean json;
 
+  @Option(
+      names = "--query",
+      description = "Embed as a search query, not a passage (the model's query prefix is added).")
+  private boolean query;
+
   @Override
   public Integer call() throws IOException {
+    EmbeddingKind kind = query ? EmbeddingKind.QUERY : EmbeddingKind.PASSAGE;
     PrintWriter out = spec.commandLine().getOut();
     if (input.file != null) {
       List<String> lines = readLines(input.file);
       try (SoloEngine engine = solo.openEngine()) {
         for (int start = 0; start < lines.size(); start += LINES_PER_CALL) {
           List<String> part = lines.subList(start, Math.min(lines.size(), start + LINES_PER_CALL));
-          for (Embedding e : engine.inference().embedAll(part)) {
+          for (Embedding e : engine.inference().embedAll(part, kind)) {
             ObjectNode n = Json.object();
             n.set("embedding", Json.vector(e.vector()));
             out.println(Json.write(n));
@@ -82,12 +91,13 @@ public final class EmbedCommand implements Callable<Integer> {
     }
     Embedding e;
     try (SoloEngine engine = solo.openEngine()) {
-      e = engine.inference().embed(String.join(" ", input.text));
+      e = engine.inference().embed(String.join(" ", input.text), kind);
     }
     if (json) {
       ObjectNode n = Json.object();
       n.put("model", e.model());
       n.put("dimension", e.dimension());
+      n.put("kind", kind.name().toLowerCase(Locale.ROOT));
       n.set("embedding", Json.vector(e.vector()));
       out.println(Json.write(n));
     } else {

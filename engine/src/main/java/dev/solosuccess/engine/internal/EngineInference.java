@@ -3,6 +3,7 @@ package dev.solosuccess.engine.internal;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
 import dev.solosuccess.sdk.Embedding;
+import dev.solosuccess.sdk.EmbeddingKind;
 import dev.solosuccess.sdk.InferenceService;
 import dev.solosuccess.engine.internal.inference.Summarizer;
 import dev.solosuccess.engine.internal.inference.ZeroShotClassifier;
@@ -14,7 +15,6 @@ import dev.solosuccess.sdk.ZeroShotResult;
 import java.util.Map;
 import dev.solosuccess.sdk.ModelInfo;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,13 +47,9 @@ public final class EngineInference implements InferenceService {
   }
 
   @Override
-  public Embedding embed(String text) {
-    return embedAll(Collections.singletonList(text)).get(0);
-  }
-
-  @Override
-  public List<Embedding> embedAll(List<String> texts) {
+  public List<Embedding> embedAll(List<String> texts, EmbeddingKind kind) {
     Objects.requireNonNull(texts, "texts");
+    Objects.requireNonNull(kind, "kind");
     return lifecycle.call(
         () -> {
           if (texts.size() > MAX_TEXTS) {
@@ -71,7 +67,7 @@ public final class EngineInference implements InferenceService {
           if (texts.isEmpty()) {
             return List.of();
           }
-          float[][] vectors = model.embed(texts).vectors();
+          float[][] vectors = model.embed(texts, kind).vectors();
           List<Embedding> out = new ArrayList<>(vectors.length);
           for (float[] v : vectors) {
             out.add(new Embedding(info.id(), v));

@@ -44,7 +44,7 @@ public final class Summarizer {
       return new Summary(documentId, List.of(), 0);
     }
     List<String> sentences = candidates.stream().map(s -> text.substring(s[0], s[1])).toList();
-    float[][] vectors = model.embed(sentences).vectors();
+    float[][] vectors = model.embedPassages(sentences).vectors();
     float[] centroid = new float[vectors[0].length];
     for (float[] v : vectors) {
       for (int d = 0; d < v.length; d++) {

@@ -28,7 +28,8 @@ public final class ZeroShotClassifier {
     List<String> inputs = new ArrayList<>(names.size() + 1);
     inputs.add(text);
     names.forEach(n -> inputs.add(labels.get(n)));
-    float[][] v = model.embed(inputs).vectors();
+    // Text and descriptions are statements of the same kind: both embedded as passages.
+    float[][] v = model.embedPassages(inputs).vectors();
     List<LabelScore> scores = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {
       scores.add(new LabelScore(names.get(i), Summarizer.dot(v[0], v[i + 1])));

@@ -216,14 +216,17 @@ public final class Ingestor {
     return new Prepared(f, text, spans, texts);
   }
 
-  /** Embeds the chunks of several documents in one model call; vectors per document, in order. */
+  /**
+   * Embeds the chunks of several documents in one model call, as passages (with the model's passage
+   * prefix, if it has one); vectors per document, in order.
+   */
   public List<float[][]> embed(List<Prepared> docs, IngestStats stats) {
     List<String> all = new ArrayList<>();
     for (Prepared p : docs) {
       all.addAll(p.chunkTexts());
     }
     OnnxEmbeddingModel.Embedded embedded =
-        stats.time(IngestStage.EMBED, () -> model.embed(all));
+        stats.time(IngestStage.EMBED, () -> model.embedPassages(all));
     stats.truncated(embedded.truncated());
     List<float[][]> out = new ArrayList<>(docs.size());
     int at = 0;

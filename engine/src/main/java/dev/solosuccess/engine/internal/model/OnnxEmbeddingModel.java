@@ -10,6 +10,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.TensorInfo;
+import dev.solosuccess.sdk.EmbeddingKind;
 import dev.solosuccess.sdk.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,9 @@ import java.util.stream.IntStream;
 /**
  * A sentence-embedding model on ONNX Runtime: one session shared by all callers, inputs sorted by
  * length and cut into dynamically padded batches (bounded by a count, a padded-token budget and a
- * padding ratio), pooling and L2 normalization in Java.
+ * padding ratio), pooling (mean or [CLS], as the {@link ModelSpec} says) and L2 normalization in
+ * Java. Callers say whether texts are passages or queries ({@link #embedPassages}, {@link
+ * #embedQuery}): models such as e5 and bge are trained with a different prefix on each side.
  *
  * <p>Sorting by length is most of the speed: a batch pads to its longest input, and unsorted
  * batches spend most of their work on padding. Padding never changes a vector, because pooling
@@ -93,7 +96,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
     return load(spec, threads, batchSize, InferenceListener.NONE);
   }
 
-  /** Loads the model; {@code listener} hears of every {@link #embed(List)}. */
+  /** Loads the model; {@code listener} hears of every {@link #embed(List, EmbeddingKind)}. */
   public static OnnxEmbeddingModel load(
       ModelSpec spec, int threads, int batchSize, InferenceListener listener) {
     ModelTokenizer tokenizer = ModelTokenizer.load(spec);
@@ -162,24 +165,46 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
     return tokenizer.encodeForModel("").length();
   }
 
+  /**
+   * Word pieces every passage costs beyond its own text: the special tokens and the model's passage
+   * prefix (e5: {@code "passage: "}). A chunk of at most {@code maxTokens - passageOverheadTokens()}
+   * pieces reaches the model whole.
+   */
+  public int passageOverheadTokens() {
+    return tokenizer.encodeForModel(spec.passagePrefix()).length();
+  }
+
   /** The tokenizer's counts and boundaries, for chunking to the model's limit. */
   public Tokenization tokenization() {
     return tokenizer;
   }
 
+  /** Vectors of passages (chunks, documents): {@code embed(texts, EmbeddingKind.PASSAGE)}. */
+  public Embedded embedPassages(List<String> texts) {
+    return embed(texts, EmbeddingKind.PASSAGE);
+  }
+
+  /** The vector of a search query, with the model's query prefix. */
+  public float[] embedQuery(String query) {
+    return embed(List.of(query), EmbeddingKind.QUERY).vectors()[0];
+  }
+
   /**
-   * Vectors of many texts.
+   * Vectors of many texts of one kind. The model's prefix for that kind is prepended to each text
+   * before tokenization, so it counts against the model's input limit.
    *
    * @param texts texts, each embedded independently of the others
+   * @param kind passages (what is stored) or queries (what is searched with)
    * @return normalized vectors in input order, and how many inputs were truncated
    */
-  public Embedded embed(List<String> texts) {
+  public Embedded embed(List<String> texts, EmbeddingKind kind) {
+    String prefix = spec.prefix(kind);
     long began = System.nanoTime();
     int n = texts.size();
     ModelTokenizer.Encoded[] encoded = new ModelTokenizer.Encoded[n];
     int truncated = 0;
     for (int i = 0; i < n; i++) {
-      encoded[i] = tokenizer.encodeForModel(texts.get(i));
+      encoded[i] = tokenizer.encodeForModel(prefix.isEmpty() ? texts.get(i) : prefix + texts.get(i));
       if (encoded[i].truncated()) {
         truncated++;
       }
@@ -208,7 +233,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
   }
 
   /**
-   * The result of {@link #embed(List)}.
+   * The result of {@link #embed(List, EmbeddingKind)}.
    *
    * @param vectors one unit-length vector per input, in input order
    * @param truncated inputs longer than the model's limit, embedded from their beginning
@@ -280,7 +305,9 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
           v[d] /= count;
         }
       }
-      normalize(v);
+      if (spec.normalize()) {
+        normalize(v);
+      }
       out[rows[i]] = v;
     }
   }

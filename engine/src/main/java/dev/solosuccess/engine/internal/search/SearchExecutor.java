@@ -110,7 +110,7 @@ public final class SearchExecutor {
   }
 
   private float[] embed(String query) {
-    return model.embed(List.of(query)).vectors()[0];
+    return model.embedQuery(query);
   }
 
   /** Keeps each document's first (best) chunk when grouping by document. */
