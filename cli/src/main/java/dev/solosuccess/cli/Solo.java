@@ -65,7 +65,7 @@ public final class Solo implements Runnable {
     this.dataDir = dataDir;
   }
 
-  private String model = EngineConfig.DEFAULT_EMBEDDING_MODEL;
+  private String model; // null: the data folder's own, or the default for a new one
 
   @Option(
       names = "--model",
@@ -73,9 +73,9 @@ public final class Solo implements Runnable {
       paramLabel = "ID",
       completionCandidates = BuiltInModels.class,
       description = {
-        "Embedding model: ${COMPLETION-CANDIDATES}. Default: "
-            + EngineConfig.DEFAULT_EMBEDDING_MODEL + ".",
-        "A data folder keeps the model it was built with; open it with the same one."
+        "Embedding model: ${COMPLETION-CANDIDATES}. Default: the model the data folder was"
+            + " built with; " + EngineConfig.DEFAULT_EMBEDDING_MODEL + " for a new folder.",
+        "A data folder keeps the model it was built with; naming another is refused."
       })
   void setModel(String model) {
     this.model = model;
@@ -114,7 +114,10 @@ public final class Solo implements Runnable {
    * @param settings sets the command's options on the configuration builder
    */
   public SoloEngine openEngine(java.util.function.Consumer<EngineConfig.Builder> settings) {
-    EngineConfig.Builder builder = EngineConfig.builder(dataDir).embeddingModel(model);
+    EngineConfig.Builder builder = EngineConfig.builder(dataDir);
+    if (model != null) {
+      builder.embeddingModel(model);
+    }
     settings.accept(builder);
     return SoloEngine.open(builder.build());
   }

@@ -240,7 +240,13 @@ class SoloCliTest {
     assertThat(query.json().get("kind").asString()).isEqualTo("query");
     assertThat(query.json().get("embedding")).isNotEqualTo(passage.json().get("embedding"));
 
-    Result otherModel = soloIn(own, "embed", "Hello world");
+    // Without --model, the folder's own model is used.
+    Result adopted = soloIn(own, "embed", "--json", "Hello world");
+    assertThat(adopted.exitCode()).as(adopted.err()).isZero();
+    assertThat(adopted.json().get("model").asString()).isEqualTo("e5-small-v2-q");
+    assertThat(adopted.json().get("embedding")).isEqualTo(passage.json().get("embedding"));
+
+    Result otherModel = soloIn(own, "--model", "all-minilm-l6-v2", "embed", "Hello world");
     assertThat(otherModel.exitCode()).isEqualTo(1);
     assertThat(otherModel.err()).contains("e5-small-v2-q").contains("all-minilm-l6-v2");
 

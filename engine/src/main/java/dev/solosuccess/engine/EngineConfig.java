@@ -144,9 +144,12 @@ public final class EngineConfig {
     return dataDir;
   }
 
-  /** The embedding model's id; default {@value #DEFAULT_EMBEDDING_MODEL}. */
-  public String embeddingModel() {
-    return embeddingModel;
+  /**
+   * The embedding model asked for; empty (the default) means the model the data folder was built
+   * with, or {@value #DEFAULT_EMBEDDING_MODEL} for a new folder.
+   */
+  public java.util.Optional<String> embeddingModel() {
+    return java.util.Optional.ofNullable(embeddingModel);
   }
 
   /** The most word pieces per chunk, special tokens included; default {@value #DEFAULT_CHUNK_MAX_TOKENS}. */
@@ -254,7 +257,7 @@ public final class EngineConfig {
   /** Builds an {@link EngineConfig}; validates in {@link #build()}. Not thread-safe. */
   public static final class Builder {
     private final Path dataDir;
-    private String embeddingModel = DEFAULT_EMBEDDING_MODEL;
+    private String embeddingModel; // null: the data folder's own, or the default
     private int chunkMaxTokens = DEFAULT_CHUNK_MAX_TOKENS;
     private int chunkOverlapTokens = DEFAULT_CHUNK_OVERLAP_TOKENS;
     private long maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
@@ -279,10 +282,11 @@ public final class EngineConfig {
 
     /**
      * The embedding model, one of {@link #builtInModels()}. A data folder keeps the model it was
-     * built with; opening it with another is refused.
+     * built with; opening it with another is refused. Without this setting the engine uses the data
+     * folder's model, or {@value #DEFAULT_EMBEDDING_MODEL} for a new folder.
      */
     public Builder embeddingModel(String id) {
-      this.embeddingModel = id;
+      this.embeddingModel = Objects.requireNonNull(id, "id");
       return this;
     }
 
@@ -376,19 +380,27 @@ public final class EngineConfig {
      */
     public EngineConfig build() {
       ModelSpec model =
-          ModelSpec.builtIn(embeddingModel)
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          "embeddingModel must be one of "
-                              + ModelSpec.BUILT_IN.stream()
-                                  .map(ModelSpec::id)
-                                  .collect(Collectors.joining(", "))
-                              + ", got '" + embeddingModel + "'"));
-      if (chunkMaxTokens < 16 || chunkMaxTokens > model.maxTokens()) {
+          embeddingModel == null
+              ? null
+              : ModelSpec.builtIn(embeddingModel)
+                  .orElseThrow(
+                      () ->
+                          new InvalidInputException(
+                              "embeddingModel must be one of "
+                                  + ModelSpec.BUILT_IN.stream()
+                                      .map(ModelSpec::id)
+                                      .collect(Collectors.joining(", "))
+                                  + ", got '" + embeddingModel + "'"));
+      // Without a model named, the data folder's decides; SoloEngine.open checks against it.
+      int inputLimit =
+          model != null
+              ? model.maxTokens()
+              : ModelSpec.BUILT_IN.stream().mapToInt(ModelSpec::maxTokens).max().orElseThrow();
+      if (chunkMaxTokens < 16 || chunkMaxTokens > inputLimit) {
         throw new InvalidInputException(
-            "chunkMaxTokens must be in 16.." + model.maxTokens() + " (the input limit of "
-                + model.id() + "), got " + chunkMaxTokens);
+            "chunkMaxTokens must be in 16.." + inputLimit + " (the input limit of "
+                + (model != null ? model.id() : "the largest built-in model") + "), got "
+                + chunkMaxTokens);
       }
       if (chunkOverlapTokens < 0 || chunkOverlapTokens >= (chunkMaxTokens - 2) / 2) {
         throw new InvalidInputException(

@@ -109,7 +109,23 @@ public final class SoloEngine implements SoloClient {
     try {
       resources.push(DataDirLock.acquire(dataDir));
       NativeRuntime.prepare(config.nativeLibraryDir());
-      ModelSpec spec = ModelSpec.builtIn(config.embeddingModel()).orElseThrow();
+      String modelId =
+          config.embeddingModel()
+              .or(() -> MetadataStore.storedModel(dataDir))
+              .orElse(EngineConfig.DEFAULT_EMBEDDING_MODEL);
+      ModelSpec spec =
+          ModelSpec.builtIn(modelId)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "the data folder " + dataDir + " was built with embedding model "
+                              + modelId + ", which this engine does not have; use an engine"
+                              + " that has it, or another data folder"));
+      if (config.chunkMaxTokens() > spec.maxTokens()) {
+        throw new InvalidInputException(
+            "chunkMaxTokens must be at most " + spec.maxTokens() + " (the input limit of "
+                + spec.id() + "), got " + config.chunkMaxTokens());
+      }
       MetadataStore store = MetadataStore.open(dataDir, spec.id(), spec.dimension());
       resources.push(store);
       OnnxEmbeddingModel model =

@@ -204,10 +204,23 @@ class BadInputTest {
 
   @Test
   void invalidConfigurationIsRefusedWithTheSettingNamed() {
-    assertThatThrownBy(() -> EngineConfig.builder(dataDir).chunkMaxTokens(300).build())
+    assertThatThrownBy(
+            () -> EngineConfig.builder(dataDir).embeddingModel("all-minilm-l6-v2")
+                .chunkMaxTokens(300).build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("chunkMaxTokens must be in 16..256")
         .hasMessageContaining("got 300");
+    assertThatThrownBy(() -> EngineConfig.builder(dataDir).chunkMaxTokens(600).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("chunkMaxTokens must be in 16..512");
+    // Without a model named, the data folder's model (here the default) sets the limit on open.
+    EngineConfig tooLong = EngineConfig.builder(dataDir).chunkMaxTokens(300).build();
+    engine.close();
+    assertThatThrownBy(() -> SoloEngine.open(tooLong).close())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("chunkMaxTokens must be at most 256")
+        .hasMessageContaining("all-minilm-l6-v2");
+    engine = TestSupport.open(dataDir);
     assertThatThrownBy(() -> EngineConfig.builder(dataDir).embeddingModel("gpt-17").build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("gpt-17")

@@ -60,6 +60,10 @@ class BuiltInModelEngineTest {
     try (SoloEngine again = SoloEngine.open(config)) {
       assertThat(again.documents().list()).isNotEmpty();
     }
+    // Without a model named, the engine takes the one the data folder was built with.
+    try (SoloEngine adopted = SoloEngine.open(EngineConfig.builder(dataDir).build())) {
+      assertThat(adopted.inference().embeddingModel().id()).isEqualTo("bge-small-en-v1.5-q");
+    }
   }
 
   @Test

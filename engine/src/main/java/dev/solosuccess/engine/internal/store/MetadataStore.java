@@ -97,6 +97,33 @@ public final class MetadataStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The embedding model a data folder was built with, read without opening the store for use;
+   * empty for a folder without a store.
+   *
+   * @throws StorageException if the store exists but cannot be read
+   */
+  public static Optional<String> storedModel(Path dataDir) {
+    if (!java.nio.file.Files.exists(dataDir.resolve("meta.mv.db"))) {
+      return Optional.empty();
+    }
+    String url = "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
+        + ";IFEXISTS=TRUE";
+    try (Connection c = java.sql.DriverManager.getConnection(url, "solo", "");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT val FROM solo_info WHERE name = 'embedding.model'")) {
+      return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    } catch (SQLException e) {
+      if (e.getErrorCode() == 42104 || e.getErrorCode() == 42102) {
+        return Optional.empty(); // no solo_info table: a store that was never initialized
+      }
+      throw new StorageException(
+          "cannot read the store " + dataDir.resolve("meta.mv.db") + ": " + e.getMessage(),
+          dataDir.resolve("meta.mv.db"), e);
+    }
+  }
+
   /** The sequence number of the last committed change; 0 for an empty store. */
   public long lastSequence() {
     synchronized (writeMonitor) {
