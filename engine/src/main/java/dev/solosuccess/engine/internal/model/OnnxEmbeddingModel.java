@@ -63,7 +63,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
   private final OrtSession session;
   private final boolean needsTokenTypes;
   private final String output;
-  private final int batchSize;
+  private final SessionTuning tuning;
   private final ReentrantLock runLock = new ReentrantLock(true);
 
   private OnnxEmbeddingModel(
@@ -71,14 +71,14 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
       ModelTokenizer tokenizer,
       OrtEnvironment env,
       OrtSession session,
-      int batchSize,
+      SessionTuning tuning,
       InferenceListener listener) throws OrtException {
     this.listener = listener;
     this.spec = spec;
     this.tokenizer = tokenizer;
     this.env = env;
     this.session = session;
-    this.batchSize = batchSize;
+    this.tuning = tuning;
     this.needsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
     this.output = findOutput(session, spec);
   }
@@ -96,6 +96,12 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
   /** Loads the model; {@code listener} hears of every {@link #embed(List)}. */
   public static OnnxEmbeddingModel load(
       ModelSpec spec, int threads, int batchSize, InferenceListener listener) {
+    return load(spec, SessionTuning.defaults(threads, batchSize), listener);
+  }
+
+  /** Loads the model with explicit session options and batching limits (benchmarks compare them). */
+  public static OnnxEmbeddingModel load(
+      ModelSpec spec, SessionTuning tuning, InferenceListener listener) {
     ModelTokenizer tokenizer = ModelTokenizer.load(spec);
     byte[] graph;
     try (InputStream in =
@@ -114,14 +120,10 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
       throw new ModelException("cannot read model " + spec.id() + ": " + e, spec.id(), e);
     }
     OrtSession session = null;
-    try (SessionOptions options = new SessionOptions()) {
-      options.setIntraOpNumThreads(threads);
-      options.setInterOpNumThreads(1);
-      options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
-      options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+    try (SessionOptions options = tuning.toOptions()) {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       session = env.createSession(graph, options);
-      return new OnnxEmbeddingModel(spec, tokenizer, env, session, batchSize, listener);
+      return new OnnxEmbeddingModel(spec, tokenizer, env, session, tuning, listener);
     } catch (OrtException | RuntimeException e) {
       tokenizer.close();
       if (session != null) {
@@ -195,9 +197,10 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
     while (start < n) {
       int end = start + 1;
       while (end < n
-          && end - start < batchSize
-          && (long) encoded[order[end]].length() * (end - start + 1) <= MAX_BATCH_TOKENS
-          && encoded[order[end]].length() <= encoded[order[start]].length() * MAX_PADDING + 4) {
+          && end - start < tuning.batchSize()
+          && (long) encoded[order[end]].length() * (end - start + 1) <= tuning.maxBatchTokens()
+          && encoded[order[end]].length()
+              <= encoded[order[start]].length() * tuning.maxPadding() + 4) {
         end++;
       }
       runBatch(encoded, Arrays.copyOfRange(order, start, end), vectors);
