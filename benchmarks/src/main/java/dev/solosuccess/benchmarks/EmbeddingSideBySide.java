@@ -212,24 +212,27 @@ public final class EmbeddingSideBySide implements Callable<Integer> {
     }
   }
 
-  /** The variants of {@code --sweep}, each one change from the defaults. */
+  /**
+   * The variants of {@code --sweep}: the engine's settings before tuning, one change at a time,
+   * then the defaults and one change at a time (benchmarks/README.md records what each gave).
+   */
   static List<SessionTuning> variants(int threads, int batch) {
+    SessionTuning old = SessionTuning.previous(threads, batch);
     SessionTuning d = SessionTuning.defaults(threads, batch);
     return List.of(
+        old,
+        old.withOptLevel(OptLevel.EXTENDED_OPT),
+        old.withMemory(false, true),
+        old.withMemory(true, false),
+        old.withInterOp(ExecutionMode.PARALLEL, 2),
+        old.withSpinning(false),
+        old.withBatching(batch, 512, old.maxPadding()),
         d,
-        d.withOptLevel(OptLevel.EXTENDED_OPT),
-        d.withMemory(false, true),
-        d.withMemory(true, false),
-        d.withInterOp(ExecutionMode.PARALLEL, 2),
-        d.withIntraOpThreads(1),
-        d.withBatching(batch, 512, d.maxPadding()),
-        d.withBatching(batch, 2048, d.maxPadding()),
-        d.withBatching(batch, 4096, d.maxPadding()),
-        d.withBatching(128, 4096, d.maxPadding()),
-        d.withBatching(batch, d.maxBatchTokens(), 1.0),
-        d.withBatching(batch, d.maxBatchTokens(), 1.25),
+        d.withBatching(batch, 256, d.maxPadding()),
+        d.withBatching(batch, 1024, d.maxPadding()),
         d.withBatching(16, d.maxBatchTokens(), d.maxPadding()),
-        d.withBatching(64, 2048, d.maxPadding()));
+        d.withBatching(batch, d.maxBatchTokens(), 1.0),
+        d.withOptLevel(OptLevel.EXTENDED_OPT));
   }
 
   private static Contender engineContender(String name, SoloEngine engine) {
