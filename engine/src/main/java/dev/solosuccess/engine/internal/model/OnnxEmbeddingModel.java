@@ -15,12 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +89,8 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
     this.env = env;
     this.session = session;
     this.tuning = tuning;
+    this.needsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
+    this.output = findOutput(session, spec);
     this.runPermits = new Semaphore(tuning.parallelBatches(), true);
     this.workers =
         tuning.parallelBatches() == 1
@@ -96,14 +98,12 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
             : Executors.newFixedThreadPool(
                 tuning.parallelBatches() - 1,
                 Thread.ofPlatform().daemon().name("solo-embed-" + spec.id() + "-", 1).factory());
-    this.needsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
-    this.output = findOutput(session, spec);
   }
 
   /**
    * Loads a model. Call {@link NativeRuntime#prepare} first.
    *
-   * @param threads ONNX Runtime intra-op threads
+   * @param threads batches that run at once, each on one ONNX Runtime intra-op thread
    * @param batchSize most inputs per batch
    */
   public static OnnxEmbeddingModel load(ModelSpec spec, int threads, int batchSize) {
