@@ -20,21 +20,36 @@ final class Sentences {
 
   private Sentences() {}
 
+  /**
+   * {@code count} sentences of 5 to 60 words (uniform, mean 32.5), in a shuffled mix of lengths,
+   * the same for the same seed.
+   */
+  static List<String> mixed(int count, long seed) {
+    Random random = new Random(seed);
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(sentence(5 + random.nextInt(56), random.nextInt(WORDS.length)));
+    }
+    return out;
+  }
+
+  private static String sentence(int length, int start) {
+    StringBuilder b = new StringBuilder();
+    for (int w = 0; w < length; w++) {
+      if (w > 0) {
+        b.append(' ');
+      }
+      b.append(WORDS[(start + w) % WORDS.length]);
+    }
+    return Character.toUpperCase(b.charAt(0)) + b.substring(1) + ".";
+  }
+
   /** 32 sentences, lengths spread evenly from 5 to 60 words, the same on every run. */
   static List<String> batchOf32() {
     Random random = new Random(20261125);
     List<String> out = new ArrayList<>(32);
     for (int i = 0; i < 32; i++) {
-      int length = 5 + (i * 55) / 31;
-      StringBuilder b = new StringBuilder();
-      int start = random.nextInt(WORDS.length);
-      for (int w = 0; w < length; w++) {
-        if (w > 0) {
-          b.append(' ');
-        }
-        b.append(WORDS[(start + w) % WORDS.length]);
-      }
-      out.add(Character.toUpperCase(b.charAt(0)) + b.substring(1) + ".");
+      out.add(sentence(5 + (i * 55) / 31, random.nextInt(WORDS.length)));
     }
     return out;
   }

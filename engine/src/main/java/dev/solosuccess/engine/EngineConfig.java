@@ -182,7 +182,10 @@ public final class EngineConfig {
     return embeddingBatchSize;
   }
 
-  /** ONNX Runtime intra-op threads; default: the number of processors. */
+  /**
+   * Threads that run the model: that many batches at once, each on one ONNX Runtime intra-op
+   * thread; default: the number of processors.
+   */
   public int inferenceThreads() {
     return inferenceThreads;
   }

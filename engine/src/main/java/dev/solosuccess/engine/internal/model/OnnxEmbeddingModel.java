@@ -16,12 +16,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -35,9 +41,9 @@ import java.util.stream.IntStream;
  * batches spend most of their work on padding. Padding never changes a vector, because pooling
  * reads only positions under the attention mask.
  *
- * <p>Thread-safe. Batches run one at a time: each run already uses every intra-op thread, and two
- * at once would only oversubscribe the cores. Every tensor and result is closed before a call
- * returns.
+ * <p>Thread-safe. At most {@link SessionTuning#parallelBatches()} batches run at once (a fair
+ * semaphore), each on {@code intraOpThreads} threads, so runs never oversubscribe the cores. Every
+ * tensor and result is closed before a call returns.
  */
 public final class OnnxEmbeddingModel implements AutoCloseable {
 
@@ -46,11 +52,12 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
   private static final String TOKEN_TYPE_IDS = "token_type_ids";
 
   /**
-   * Most padded tokens per batch. Measured on 2 cores with 512 sentences of 5 to 60 words: 1,024
-   * gave 431 sentences/s, 4,096 gave 408 and 8,192 gave 404 (attention cost grows with length, and
-   * smaller batches stay in cache).
+   * Most padded tokens per batch. Measured side by side on 2 cores (EmbeddingSideBySide, 1,000
+   * sentences of 5 to 60 words, two batches at once): 512 gave 449 sentences/s, 384 gave 445, 256
+   * gave 433, 1,024 gave 403 and 2,048 (64 a batch) 369. Small batches keep a layer's activations
+   * (512 × 1,536 floats in the feed-forward) in each core's cache.
    */
-  static final long MAX_BATCH_TOKENS = 1024;
+  static final long MAX_BATCH_TOKENS = 512;
 
   /**
    * A batch ends where the next input is more than 10% (plus 4 tokens) longer than its first: the
@@ -66,30 +73,40 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
   private final OrtSession session;
   private final boolean needsTokenTypes;
   private final String output;
-  private final int batchSize;
-  private final ReentrantLock runLock = new ReentrantLock(true);
+  private final SessionTuning tuning;
+  /** One permit per batch that may run at once: never more runs than cores. */
+  private final Semaphore runPermits;
+  /** Runs a call's batches beside the caller's thread; null with one batch at a time. */
+  private final ExecutorService workers;
 
   private OnnxEmbeddingModel(
       ModelSpec spec,
       ModelTokenizer tokenizer,
       OrtEnvironment env,
       OrtSession session,
-      int batchSize,
+      SessionTuning tuning,
       InferenceListener listener) throws OrtException {
     this.listener = listener;
     this.spec = spec;
     this.tokenizer = tokenizer;
     this.env = env;
     this.session = session;
-    this.batchSize = batchSize;
+    this.tuning = tuning;
     this.needsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
     this.output = findOutput(session, spec);
+    this.runPermits = new Semaphore(tuning.parallelBatches(), true);
+    this.workers =
+        tuning.parallelBatches() == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                tuning.parallelBatches() - 1,
+                Thread.ofPlatform().daemon().name("solo-embed-" + spec.id() + "-", 1).factory());
   }
 
   /**
    * Loads a model. Call {@link NativeRuntime#prepare} first.
    *
-   * @param threads ONNX Runtime intra-op threads
+   * @param threads batches that run at once, each on one ONNX Runtime intra-op thread
    * @param batchSize most inputs per batch
    */
   public static OnnxEmbeddingModel load(ModelSpec spec, int threads, int batchSize) {
@@ -99,6 +116,12 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
   /** Loads the model; {@code listener} hears of every {@link #embed(List, EmbeddingKind)}. */
   public static OnnxEmbeddingModel load(
       ModelSpec spec, int threads, int batchSize, InferenceListener listener) {
+    return load(spec, SessionTuning.defaults(threads, batchSize), listener);
+  }
+
+  /** Loads the model with explicit session options and batching limits (benchmarks compare them). */
+  public static OnnxEmbeddingModel load(
+      ModelSpec spec, SessionTuning tuning, InferenceListener listener) {
     ModelTokenizer tokenizer = ModelTokenizer.load(spec);
     byte[] graph;
     try (InputStream in =
@@ -117,14 +140,10 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
       throw new ModelException("cannot read model " + spec.id() + ": " + e, spec.id(), e);
     }
     OrtSession session = null;
-    try (SessionOptions options = new SessionOptions()) {
-      options.setIntraOpNumThreads(threads);
-      options.setInterOpNumThreads(1);
-      options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
-      options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+    try (SessionOptions options = tuning.toOptions()) {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       session = env.createSession(graph, options);
-      return new OnnxEmbeddingModel(spec, tokenizer, env, session, batchSize, listener);
+      return new OnnxEmbeddingModel(spec, tokenizer, env, session, tuning, listener);
     } catch (OrtException | RuntimeException e) {
       tokenizer.close();
       if (session != null) {
@@ -216,18 +235,21 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
             .mapToInt(Integer::intValue)
             .toArray();
     float[][] vectors = new float[n][];
+    List<int[]> batches = new ArrayList<>();
     int start = 0;
     while (start < n) {
       int end = start + 1;
       while (end < n
-          && end - start < batchSize
-          && (long) encoded[order[end]].length() * (end - start + 1) <= MAX_BATCH_TOKENS
-          && encoded[order[end]].length() <= encoded[order[start]].length() * MAX_PADDING + 4) {
+          && end - start < tuning.batchSize()
+          && (long) encoded[order[end]].length() * (end - start + 1) <= tuning.maxBatchTokens()
+          && encoded[order[end]].length()
+              <= encoded[order[start]].length() * tuning.maxPadding() + 4) {
         end++;
       }
-      runBatch(encoded, Arrays.copyOfRange(order, start, end), vectors);
+      batches.add(Arrays.copyOfRange(order, start, end));
       start = end;
     }
+    runBatches(encoded, batches, vectors);
     listener.embedded(spec.id(), n, Duration.ofNanos(System.nanoTime() - began));
     return new Embedded(vectors, truncated);
   }
@@ -239,6 +261,61 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
    * @param truncated inputs longer than the model's limit, embedded from their beginning
    */
   public record Embedded(float[][] vectors, int truncated) {}
+
+  /**
+   * Runs the batches, on the caller's thread alone or beside {@code parallelBatches - 1} workers
+   * that take batches from the same list. Each batch writes its own rows of {@code out}.
+   */
+  private void runBatches(ModelTokenizer.Encoded[] encoded, List<int[]> batches, float[][] out) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable drain =
+        () -> {
+          for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+            runBatch(encoded, batches.get(i), out);
+          }
+        };
+    if (workers == null || batches.size() == 1) {
+      drain.run();
+      return;
+    }
+    List<Future<?>> helpers = new ArrayList<>();
+    for (int w = 0; w < tuning.parallelBatches() - 1; w++) {
+      helpers.add(workers.submit(drain));
+    }
+    RuntimeException failure = null;
+    try {
+      drain.run();
+    } catch (RuntimeException e) {
+      failure = e;
+      next.set(batches.size());
+    }
+    boolean interrupted = false;
+    for (Future<?> f : helpers) {
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the helpers write into out: wait for them before returning
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure =
+                e.getCause() instanceof RuntimeException re
+                    ? re
+                    : new ModelException("model " + spec.id() + " failed: " + e.getCause(),
+                        spec.id(), e.getCause());
+          }
+          break;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
 
   private void runBatch(ModelTokenizer.Encoded[] encoded, int[] rows, float[][] out) {
     int b = rows.length;
@@ -256,7 +333,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
       Arrays.fill(mask, i * len, i * len + e.length(), 1L);
     }
     long[] shape = {b, len};
-    runLock.lock();
+    runPermits.acquireUninterruptibly();
     try (OnnxTensor idsTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
         OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
         OnnxTensor typesTensor =
@@ -277,7 +354,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
       throw new ModelException(
           "model " + spec.id() + " failed on a batch of " + b + ": " + e.getMessage(), spec.id(), e);
     } finally {
-      runLock.unlock();
+      runPermits.release();
     }
   }
 
@@ -325,14 +402,17 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
 
   @Override
   public void close() {
-    runLock.lock();
+    runPermits.acquireUninterruptibly(tuning.parallelBatches());
     try {
+      if (workers != null) {
+        workers.shutdown();
+      }
       session.close();
     } catch (OrtException e) {
       throw new ModelException("cannot close model " + spec.id() + ": " + e, spec.id(), e);
     } finally {
       tokenizer.close();
-      runLock.unlock();
+      runPermits.release(tuning.parallelBatches());
     }
   }
 }
