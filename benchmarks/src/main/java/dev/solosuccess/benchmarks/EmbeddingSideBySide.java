@@ -270,7 +270,7 @@ public final class EmbeddingSideBySide implements Callable<Integer> {
 
       @Override
       public float[][] embed(List<String> texts) {
-        return model.embed(texts).vectors();
+        return model.embedPassages(texts).vectors();
       }
 
       @Override
