@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,11 +25,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Embedding a batch of 32 sentences (5 to 60 words) through the public API: tokenization, the
- * length-sorted padded batches, ONNX Runtime, pooling and normalization.
+ * Embedding a call of {@code batchSize} sentences (5 to 60 words, mixed lengths) through the public
+ * API, for the fp32 and int8 MiniLM models: tokenization, the length-sorted padded batches, ONNX
+ * Runtime, pooling and normalization. Time per call; divide by the batch size for time per
+ * sentence.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar EmbeddingBenchmark
+ * java -jar benchmarks/target/benchmarks.jar EmbeddingBenchmark -p batchSize=32 -p model=all-minilm-l6-v2
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -41,6 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class EmbeddingBenchmark {
 
+  @Param({"1", "8", "32", "128"})
+  public int batchSize;
+
+  @Param({"all-minilm-l6-v2", "all-minilm-l6-v2-q"})
+  public String model;
+
   private Path dataDir;
   private SoloEngine engine;
   private List<String> batch;
@@ -48,12 +58,12 @@ public class EmbeddingBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException {
     dataDir = Files.createTempDirectory("solo-bench-");
-    engine = SoloEngine.open(EngineConfig.builder(dataDir).build());
-    batch = Sentences.batchOf32();
+    engine = SoloEngine.open(EngineConfig.builder(dataDir).embeddingModel(model).build());
+    batch = Sentences.mixed(batchSize, 20261126L);
   }
 
   @Benchmark
-  public List<Embedding> embedBatchOf32() {
+  public List<Embedding> embed() {
     return engine.inference().embedAll(batch);
   }
 
