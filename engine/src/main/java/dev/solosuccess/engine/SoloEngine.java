@@ -109,9 +109,11 @@ public final class SoloEngine implements SoloClient {
     try {
       resources.push(DataDirLock.acquire(dataDir));
       NativeRuntime.prepare(config.nativeLibraryDir());
+      MetadataStore store = MetadataStore.open(dataDir);
+      resources.push(store);
       String modelId =
           config.embeddingModel()
-              .or(() -> MetadataStore.storedModel(dataDir))
+              .or(store::storedModel)
               .orElse(EngineConfig.DEFAULT_EMBEDDING_MODEL);
       ModelSpec spec =
           ModelSpec.builtIn(modelId)
@@ -126,8 +128,7 @@ public final class SoloEngine implements SoloClient {
             "chunkMaxTokens must be at most " + spec.maxTokens() + " (the input limit of "
                 + spec.id() + "), got " + config.chunkMaxTokens());
       }
-      MetadataStore store = MetadataStore.open(dataDir, spec.id(), spec.dimension());
-      resources.push(store);
+      store.checkModel(spec.id(), spec.dimension());
       OnnxEmbeddingModel model =
           OnnxEmbeddingModel.load(
               spec, config.inferenceThreads(), config.embeddingBatchSize(),

@@ -45,20 +45,15 @@ public final class Chunker {
   /** The chunks of a document, in text order. */
   public List<ChunkSpan> chunk(ExtractedText extracted) {
     String text = extracted.text();
-    List<ChunkSpan> spans = new ArrayList<>();
+    List<ChunkSpan> chunks = new ArrayList<>();
     for (ExtractedText.Span page : extracted.pages()) {
       for (int[] region : regions(extracted, page)) {
         if (strategy == ChunkingStrategy.FIXED) {
-          windows(text, page.page(), region[0], region[1], spans);
+          windows(extracted, page.page(), region[0], region[1], chunks);
           continue;
         }
-        pack(text, page.page(), units(text, region[0], region[1]), spans);
+        pack(extracted, page.page(), units(text, region[0], region[1]), chunks);
       }
-    }
-    List<ChunkSpan> chunks = new ArrayList<>(spans.size());
-    for (ChunkSpan s : spans) {
-      chunks.add(
-          new ChunkSpan(s.page(), s.start(), s.end(), s.tokens(), extracted.sectionAt(s.start())));
     }
     return chunks;
   }
@@ -80,8 +75,9 @@ public final class Chunker {
   }
 
   /** Fixed windows of word pieces over {@code text[start, end)}. */
-  private void windows(String text, int page, int start, int end, List<ChunkSpan> out) {
-    String region = text.substring(start, end);
+  private void windows(
+      ExtractedText extracted, int page, int start, int end, List<ChunkSpan> out) {
+    String region = extracted.text().substring(start, end);
     int[] starts = tokens.tokenStarts(region);
     int i = 0;
     while (i < starts.length) {
@@ -98,7 +94,7 @@ public final class Chunker {
         pieceEnd = starts[j];
         count = tokens.countTokens(region.substring(pieceStart, pieceEnd));
       }
-      out.add(new ChunkSpan(page, start + pieceStart, start + pieceEnd, count, List.of()));
+      out.add(span(extracted, page, start + pieceStart, start + pieceEnd, count));
       if (j >= starts.length) {
         return;
       }
@@ -194,7 +190,12 @@ public final class Chunker {
     }
   }
 
-  private void pack(String text, int page, List<Unit> units, List<ChunkSpan> out) {
+  private static ChunkSpan span(ExtractedText extracted, int page, int start, int end, int tokens) {
+    return new ChunkSpan(page, start, end, tokens, extracted.sectionAt(start));
+  }
+
+  private void pack(ExtractedText extracted, int page, List<Unit> units, List<ChunkSpan> out) {
+    String text = extracted.text();
     int i = 0;
     while (i < units.size()) {
       int j = i;
@@ -217,8 +218,7 @@ public final class Chunker {
         j--;
         count = tokens.countTokens(text.substring(units.get(i).start(), units.get(j - 1).end()));
       }
-      out.add(
-          new ChunkSpan(page, units.get(i).start(), units.get(j - 1).end(), count, List.of()));
+      out.add(span(extracted, page, units.get(i).start(), units.get(j - 1).end(), count));
       if (j >= units.size()) {
         return;
       }

@@ -28,10 +28,6 @@ public final class IngestStats {
     }
   }
 
-  public void add(IngestStage stage, long elapsedNanos) {
-    nanos.get(stage).add(elapsedNanos);
-  }
-
   public void truncated(int chunks) {
     truncated.add(chunks);
   }

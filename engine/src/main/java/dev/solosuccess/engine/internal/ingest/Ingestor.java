@@ -149,14 +149,14 @@ public final class Ingestor {
   }
 
   /**
-   * Decides what ingesting {@code source} with this content means: nothing (unchanged), a metadata
-   * update, a duplicate of another document, or a fresh parse.
+   * Decides what ingesting {@code source} with this content (from {@link #read}, which checked its
+   * size) means: nothing (unchanged), a metadata update, a duplicate of another document, or a
+   * fresh parse.
    *
    * @throws dev.solosuccess.sdk.UnsupportedFormatException for a format the engine cannot read
    */
   public Admission admit(DocumentSource source, byte[] content) {
     String name = source.name();
-    checkSize(name, content);
     String sha256 = DocumentIds.sha256(content);
     String id = source.id().orElseGet(() -> DocumentIds.fromSource(name));
     Optional<Document> existing = store.document(id);
@@ -359,11 +359,12 @@ public final class Ingestor {
         size);
   }
 
-  /** The archive limits of this engine's configuration, for batches. */
+  /** The largest input accepted: also the largest archive entry a batch inflates. */
   public long maxDocumentBytes() {
     return limits.maxDocumentBytes();
   }
 
+  /** Longest one parse may run: a batch waits for a parse thread about twice as long. */
   public Duration parseTimeout() {
     return limits.parseTimeout();
   }

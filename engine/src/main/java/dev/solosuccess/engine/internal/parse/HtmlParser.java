@@ -56,7 +56,8 @@ final class HtmlParser implements DocumentParser {
       NodeTraversor.traverse(new Collector(out, guard), body);
     }
     Element author = doc.selectFirst("meta[name=author]");
-    String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+    Element html = doc.selectFirst("html");
+    String lang = html == null ? "" : html.attr("lang");
     return out.build(
         new DocInfo(
             title,

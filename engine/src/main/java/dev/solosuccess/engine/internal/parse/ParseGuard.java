@@ -7,8 +7,8 @@ import java.time.Duration;
  * The limits of one parse, checked from inside it: the parser's input stream and its text output
  * call {@link #check()} and {@link #addChars(int)} as they go, so a parse that runs past its time or
  * produces too much text ends at its next read or write. Each check reads the clock, so no timer
- * thread is needed; {@link #expire()} ends a parse early from another thread (a cancelled batch).
- * Thread-safe.
+ * thread is needed, and a cancelled batch stops its parses by interrupting their threads. Used by
+ * one parsing thread.
  */
 public final class ParseGuard {
 
@@ -16,7 +16,6 @@ public final class ParseGuard {
   private final long maxChars;
   private final Duration timeout;
   private final long deadlineNanos;
-  private volatile boolean expired;
   private long chars; // only the parsing thread writes it
 
   public ParseGuard(String source, long maxChars, Duration timeout) {
@@ -39,17 +38,11 @@ public final class ParseGuard {
     return timeout;
   }
 
-  /** Marks the deadline as passed; the parse fails at its next check. */
-  public void expire() {
-    expired = true;
-  }
-
   /**
    * @throws ParseLimitException if the deadline has passed or the thread was interrupted
    */
   public void check() {
-    if (expired || System.nanoTime() - deadlineNanos > 0) {
-      expired = true;
+    if (System.nanoTime() - deadlineNanos > 0) {
       throw timedOut();
     }
     if (Thread.currentThread().isInterrupted()) {
@@ -72,15 +65,11 @@ public final class ParseGuard {
     check();
   }
 
-  LimitExceededException timedOutException() {
-    return new LimitExceededException(
+  private ParseLimitException timedOut() {
+    return new ParseLimitException(new LimitExceededException(
         "parsing " + source + " took longer than parseTimeout (" + timeout.toMillis()
             + " ms) and was abandoned",
-        source, "parseTimeout", timeout.toMillis(), timeout.toMillis());
-  }
-
-  private ParseLimitException timedOut() {
-    return new ParseLimitException(timedOutException());
+        source, "parseTimeout", timeout.toMillis(), timeout.toMillis()));
   }
 
   /**

@@ -67,13 +67,29 @@ public final class MetadataStore implements AutoCloseable {
    * @throws StorageException if the file cannot be opened, or another process has it open
    */
   public static MetadataStore open(Path dataDir, String modelId, int dimension) {
+    MetadataStore store = open(dataDir);
+    try {
+      store.checkModel(modelId, dimension);
+      return store;
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens or creates the store in {@code dataDir} without checking its model: the caller reads
+   * {@link #storedModel()} and then calls {@link #checkModel}, in that order, before using it.
+   *
+   * @throws StorageException if the file cannot be opened, or another process has it open
+   */
+  public static MetadataStore open(Path dataDir) {
     Path file = dataDir.resolve("meta.mv.db");
     String url = "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS;
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "solo", "");
     pool.setMaxConnections(32);
     try (Connection c = pool.getConnection()) {
       Schema.create(c);
-      Schema.checkInfo(c, modelId, dimension, file);
       long last;
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM changes")) {
@@ -97,30 +113,28 @@ public final class MetadataStore implements AutoCloseable {
     }
   }
 
-  /**
-   * The embedding model a data folder was built with, read without opening the store for use;
-   * empty for a folder without a store.
-   *
-   * @throws StorageException if the store exists but cannot be read
-   */
-  public static Optional<String> storedModel(Path dataDir) {
-    if (!java.nio.file.Files.exists(dataDir.resolve("meta.mv.db"))) {
-      return Optional.empty();
-    }
-    String url = "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
-        + ";IFEXISTS=TRUE";
-    try (Connection c = java.sql.DriverManager.getConnection(url, "solo", "");
+  /** The embedding model the store was built with; empty for a new store. */
+  public Optional<String> storedModel() {
+    try (Connection c = pool.getConnection();
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT val FROM solo_info WHERE name = 'embedding.model'")) {
       return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
     } catch (SQLException e) {
-      if (e.getErrorCode() == 42104 || e.getErrorCode() == 42102) {
-        return Optional.empty(); // no solo_info table: a store that was never initialized
-      }
-      throw new StorageException(
-          "cannot read the store " + dataDir.resolve("meta.mv.db") + ": " + e.getMessage(),
-          dataDir.resolve("meta.mv.db"), e);
+      throw failure("cannot read the store's model", e);
+    }
+  }
+
+  /**
+   * Records the schema, model and dimension in a new store; checks them in an existing one.
+   *
+   * @throws InvalidInputException if the store was built with another model or a newer schema
+   */
+  public void checkModel(String modelId, int dimension) {
+    try (Connection c = pool.getConnection()) {
+      Schema.checkInfo(c, modelId, dimension, file);
+    } catch (SQLException e) {
+      throw failure("cannot read the store's model", e);
     }
   }
 
