@@ -14,6 +14,7 @@ import dev.solosuccess.engine.internal.ingest.BatchIngestor;
 import dev.solosuccess.engine.internal.ingest.Ingestor;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.NativeRuntime;
+import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
 import dev.solosuccess.engine.internal.search.SearchExecutor;
 import dev.solosuccess.engine.internal.store.MetadataStore;
@@ -129,7 +130,7 @@ public final class SoloEngine implements SoloClient {
                 + spec.id() + "), got " + config.chunkMaxTokens());
       }
       store.checkModel(spec.id(), spec.dimension());
-      OnnxEmbeddingModel model =
+      EmbeddingModel model =
           OnnxEmbeddingModel.load(
               spec, config.inferenceThreads(), config.embeddingBatchSize(),
               config.inferenceListener());

@@ -1,7 +1,7 @@
 package dev.solosuccess.engine.internal;
 
 import dev.solosuccess.engine.internal.model.ModelSpec;
-import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
+import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.sdk.Embedding;
 import dev.solosuccess.sdk.EmbeddingKind;
 import dev.solosuccess.sdk.InferenceService;
@@ -25,13 +25,13 @@ public final class EngineInference implements InferenceService {
   static final int MAX_TEXTS = 100_000;
 
   private final Lifecycle lifecycle;
-  private final OnnxEmbeddingModel model;
+  private final EmbeddingModel model;
   private final ModelInfo info;
   private final MetadataStore store;
   private final Summarizer summarizer;
   private final ZeroShotClassifier zeroShot;
 
-  public EngineInference(Lifecycle lifecycle, OnnxEmbeddingModel model, MetadataStore store) {
+  public EngineInference(Lifecycle lifecycle, EmbeddingModel model, MetadataStore store) {
     this.lifecycle = lifecycle;
     this.model = model;
     this.store = store;

@@ -1,7 +1,7 @@
 package dev.solosuccess.engine.internal.inference;
 
 import dev.solosuccess.engine.internal.chunk.Sentences;
-import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
+import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.sdk.Summary;
 import dev.solosuccess.sdk.SummarySentence;
 import java.util.ArrayList;
@@ -24,9 +24,9 @@ public final class Summarizer {
   /** A sentence this similar to one already picked adds nothing. */
   static final double DUPLICATE_COSINE = 0.95;
 
-  private final OnnxEmbeddingModel model;
+  private final EmbeddingModel model;
 
-  public Summarizer(OnnxEmbeddingModel model) {
+  public Summarizer(EmbeddingModel model) {
     this.model = model;
   }
 

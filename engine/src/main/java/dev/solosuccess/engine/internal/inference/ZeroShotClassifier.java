@@ -1,6 +1,6 @@
 package dev.solosuccess.engine.internal.inference;
 
-import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
+import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.sdk.LabelScore;
 import dev.solosuccess.sdk.ZeroShotResult;
 import java.util.ArrayList;
@@ -14,9 +14,9 @@ import java.util.Map;
  */
 public final class ZeroShotClassifier {
 
-  private final OnnxEmbeddingModel model;
+  private final EmbeddingModel model;
 
-  public ZeroShotClassifier(OnnxEmbeddingModel model) {
+  public ZeroShotClassifier(EmbeddingModel model) {
     this.model = model;
   }
 

@@ -4,7 +4,7 @@ import dev.solosuccess.engine.DuplicatePolicy;
 import dev.solosuccess.engine.internal.EngineWriter;
 import dev.solosuccess.engine.internal.chunk.ChunkSpan;
 import dev.solosuccess.engine.internal.chunk.Chunker;
-import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
+import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.parse.ExtractedText;
 import dev.solosuccess.engine.internal.parse.Formats;
 import dev.solosuccess.engine.internal.parse.ParseGuard;
@@ -43,7 +43,7 @@ public final class Ingestor {
 
   private final MetadataStore store;
   private final EngineWriter writer;
-  private final OnnxEmbeddingModel model;
+  private final EmbeddingModel model;
   private final Chunker chunker;
   private final Parsers parsers;
   private final Limits limits;
@@ -65,7 +65,7 @@ public final class Ingestor {
   public Ingestor(
       MetadataStore store,
       EngineWriter writer,
-      OnnxEmbeddingModel model,
+      EmbeddingModel model,
       Chunker chunker,
       Parsers parsers,
       Limits limits) {
@@ -225,7 +225,7 @@ public final class Ingestor {
     for (Prepared p : docs) {
       all.addAll(p.chunkTexts());
     }
-    OnnxEmbeddingModel.Embedded embedded =
+    EmbeddingModel.Embedded embedded =
         stats.time(IngestStage.EMBED, () -> model.embedPassages(all));
     stats.truncated(embedded.truncated());
     List<float[][]> out = new ArrayList<>(docs.size());

@@ -45,7 +45,7 @@ import java.util.stream.IntStream;
  * semaphore), each on {@code intraOpThreads} threads, so runs never oversubscribe the cores. Every
  * tensor and result is closed before a call returns.
  */
-public final class OnnxEmbeddingModel implements AutoCloseable {
+public final class OnnxEmbeddingModel implements EmbeddingModel {
 
   private static final String INPUT_IDS = "input_ids";
   private static final String ATTENTION_MASK = "attention_mask";
@@ -175,6 +175,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
         null);
   }
 
+  @Override
   public ModelSpec spec() {
     return spec;
   }
@@ -189,23 +190,15 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
    * prefix (e5: {@code "passage: "}). A chunk of at most {@code maxTokens - passageOverheadTokens()}
    * pieces reaches the model whole.
    */
+  @Override
   public int passageOverheadTokens() {
     return tokenizer.encodeForModel(spec.passagePrefix()).length();
   }
 
   /** The tokenizer's counts and boundaries, for chunking to the model's limit. */
+  @Override
   public Tokenization tokenization() {
     return tokenizer;
-  }
-
-  /** Vectors of passages (chunks, documents): {@code embed(texts, EmbeddingKind.PASSAGE)}. */
-  public Embedded embedPassages(List<String> texts) {
-    return embed(texts, EmbeddingKind.PASSAGE);
-  }
-
-  /** The vector of a search query, with the model's query prefix. */
-  public float[] embedQuery(String query) {
-    return embed(List.of(query), EmbeddingKind.QUERY).vectors()[0];
   }
 
   /**
@@ -216,6 +209,7 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
    * @param kind passages (what is stored) or queries (what is searched with)
    * @return normalized vectors in input order, and how many inputs were truncated
    */
+  @Override
   public Embedded embed(List<String> texts, EmbeddingKind kind) {
     String prefix = spec.prefix(kind);
     long began = System.nanoTime();
@@ -253,14 +247,6 @@ public final class OnnxEmbeddingModel implements AutoCloseable {
     listener.embedded(spec.id(), n, Duration.ofNanos(System.nanoTime() - began));
     return new Embedded(vectors, truncated);
   }
-
-  /**
-   * The result of {@link #embed(List, EmbeddingKind)}.
-   *
-   * @param vectors one unit-length vector per input, in input order
-   * @param truncated inputs longer than the model's limit, embedded from their beginning
-   */
-  public record Embedded(float[][] vectors, int truncated) {}
 
   /**
    * Runs the batches, on the caller's thread alone or beside {@code parallelBatches - 1} workers

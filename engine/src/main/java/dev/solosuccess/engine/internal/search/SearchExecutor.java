@@ -1,6 +1,6 @@
 package dev.solosuccess.engine.internal.search;
 
-import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
+import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.store.HitRow;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.index.ChunkIndex;
@@ -33,7 +33,7 @@ public final class SearchExecutor {
 
   private final ChunkIndex index;
   private final MetadataStore store;
-  private final OnnxEmbeddingModel model;
+  private final EmbeddingModel model;
   private final int candidateDepth;
   private final int rrfK;
   private final ReadWriteLock visibility;
@@ -45,7 +45,7 @@ public final class SearchExecutor {
   public SearchExecutor(
       ChunkIndex index,
       MetadataStore store,
-      OnnxEmbeddingModel model,
+      EmbeddingModel model,
       int candidateDepth,
       int rrfK,
       ReadWriteLock visibility) {
