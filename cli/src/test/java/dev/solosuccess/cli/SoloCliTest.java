@@ -264,6 +264,28 @@ class SoloCliTest {
   }
 
   @Test
+  void deviceAndBatchingOptions(@TempDir Path own) {
+    Result cpu =
+        soloIn(own, "--device", "cpu", "--model", "all-minilm-l6-v2-q", "embed", "--json",
+            "Hello world");
+    assertThat(cpu.exitCode()).as(cpu.err()).isZero();
+    // Batch-dependent or not, a text embedded alone gets the same vector.
+    Result batched = soloIn(own, "--batch-dependent-embeddings", "embed", "--json", "Hello world");
+    assertThat(batched.exitCode()).as(batched.err()).isZero();
+    assertThat(batched.json().get("embedding")).isEqualTo(cpu.json().get("embedding"));
+
+    Result cuda = soloIn(own, "--device", "cuda", "embed", "Hello world");
+    assertThat(cuda.exitCode()).isEqualTo(1);
+    assertThat(cuda.err()).contains("device cuda").contains("onnxruntime_gpu");
+    Result bad = soloIn(own, "--device", "tpu", "embed", "Hello world");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--device must be auto, cpu or cuda, got 'tpu'");
+    assertThat(solo("--help").out())
+        .contains("--device=DEVICE")
+        .contains("--batch-dependent-embeddings");
+  }
+
+  @Test
   void usageErrorsExitWithTwoAndHelpListsTheExitCodes() {
     assertThat(solo("search").exitCode()).isEqualTo(2);
     assertThat(solo("search", "--mode", "fuzzy", "x").exitCode()).isEqualTo(2);

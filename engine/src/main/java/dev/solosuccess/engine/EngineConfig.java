@@ -110,6 +110,8 @@ public final class EngineConfig {
   private final DuplicatePolicy duplicates;
   private final int parseThreads;
   private final InferenceListener inferenceListener;
+  private final InferenceDevice device;
+  private final boolean deterministicEmbeddings;
 
   private EngineConfig(Builder b) {
     this.dataDir = b.dataDir;
@@ -132,6 +134,8 @@ public final class EngineConfig {
     this.duplicates = b.duplicates;
     this.parseThreads = b.parseThreads;
     this.inferenceListener = b.inferenceListener;
+    this.device = b.device;
+    this.deterministicEmbeddings = b.deterministicEmbeddings;
   }
 
   /** A builder for the data folder {@code dataDir}, created on open if absent. */
@@ -243,6 +247,27 @@ public final class EngineConfig {
     return inferenceListener;
   }
 
+  /** Where the embedding model runs; default {@link InferenceDevice#AUTO}. */
+  public InferenceDevice device() {
+    return device;
+  }
+
+  /**
+   * Whether a text's vector is independent of the other texts embedded with it; default true.
+   *
+   * <p>fp32 models always are: padding is masked, and a text alone or in any batch gets the same
+   * vector to a cosine of 0.99999. Dynamically quantized int8 models (all {@code -q} built-ins)
+   * scale activations by the range of the whole batch, so in a shared batch a text's vector drifts
+   * with its neighbours (down to a cosine of 0.975 measured for {@code all-minilm-l6-v2-q}). With
+   * this on, such models run each text alone: identical text, identical vector, wherever and
+   * whenever it is embedded, which keeps cached vectors, re-ingested chunks and queries exact. On
+   * 2 cores this cost about 5% of int8 throughput (benchmarks/README.md); turn it off to trade
+   * exactness for that.
+   */
+  public boolean deterministicEmbeddings() {
+    return deterministicEmbeddings;
+  }
+
   @Override
   public String toString() {
     return "EngineConfig[dataDir=" + dataDir + ", embeddingModel=" + embeddingModel
@@ -254,7 +279,7 @@ public final class EngineConfig {
         + ", parseTimeout=" + parseTimeout + ", maxArchiveDepth=" + maxArchiveDepth
         + ", maxArchiveEntries=" + maxArchiveEntries + ", maxCompressionRatio="
         + maxCompressionRatio + ", duplicates=" + duplicates + ", parseThreads=" + parseThreads
-        + "]";
+        + ", device=" + device + ", deterministicEmbeddings=" + deterministicEmbeddings + "]";
   }
 
   /** Builds an {@link EngineConfig}; validates in {@link #build()}. Not thread-safe. */
@@ -278,6 +303,8 @@ public final class EngineConfig {
     private DuplicatePolicy duplicates = DuplicatePolicy.KEEP;
     private int parseThreads = Runtime.getRuntime().availableProcessors();
     private InferenceListener inferenceListener = InferenceListener.NONE;
+    private InferenceDevice device = InferenceDevice.AUTO;
+    private boolean deterministicEmbeddings = true;
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -365,6 +392,18 @@ public final class EngineConfig {
 
     public Builder duplicates(DuplicatePolicy policy) {
       this.duplicates = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Where the embedding model runs; see {@link EngineConfig#device()}. */
+    public Builder device(InferenceDevice device) {
+      this.device = Objects.requireNonNull(device, "device");
+      return this;
+    }
+
+    /** See {@link EngineConfig#deterministicEmbeddings()}. */
+    public Builder deterministicEmbeddings(boolean deterministic) {
+      this.deterministicEmbeddings = deterministic;
       return this;
     }
 

@@ -12,10 +12,11 @@ import dev.solosuccess.engine.internal.parse.Parsers;
 import dev.solosuccess.engine.internal.parse.TikaFormats;
 import dev.solosuccess.engine.internal.ingest.BatchIngestor;
 import dev.solosuccess.engine.internal.ingest.Ingestor;
+import dev.solosuccess.engine.internal.model.DeviceSelection;
+import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.NativeRuntime;
-import dev.solosuccess.engine.internal.model.EmbeddingModel;
-import dev.solosuccess.engine.internal.model.OnnxEmbeddingModel;
+import dev.solosuccess.engine.internal.model.SessionTuning;
 import dev.solosuccess.engine.internal.search.SearchExecutor;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.index.ChunkIndex;
@@ -131,8 +132,11 @@ public final class SoloEngine implements SoloClient {
       }
       store.checkModel(spec.id(), spec.dimension());
       EmbeddingModel model =
-          OnnxEmbeddingModel.load(
-              spec, config.inferenceThreads(), config.embeddingBatchSize(),
+          DeviceSelection.load(
+              spec,
+              config.device(),
+              SessionTuning.defaults(config.inferenceThreads(), config.embeddingBatchSize())
+                  .withDeterministic(config.deterministicEmbeddings()),
               config.inferenceListener());
       resources.push(model);
       IndexSettings settings = IndexSettings.of(spec.dimension(), VectorSimilarity.DOT_PRODUCT,

@@ -96,6 +96,12 @@ public final class NativeRuntime {
         List.of("onnxruntime", "onnxruntime4j_jni").stream()
             .map(n -> windows ? n + ".dll" : "lib" + n + (mac ? ".dylib" : ".so"))
             .toList();
+    // onnxruntime_gpu's jar also carries the CUDA execution provider, which ONNX Runtime looks for
+    // beside its own library once onnxruntime.native.path is set.
+    List<String> optional =
+        List.of("onnxruntime_providers_shared", "onnxruntime_providers_cuda").stream()
+            .map(n -> windows ? n + ".dll" : "lib" + n + (mac ? ".dylib" : ".so"))
+            .toList();
     String prefix = "ai/onnxruntime/native/" + platform + "/";
     ClassLoader loader = NativeRuntime.class.getClassLoader();
     URL main = loader.getResource(prefix + names.get(0));
@@ -108,11 +114,17 @@ public final class NativeRuntime {
     }
     long crc = jar.getJarEntry().getCrc();
     Path dir = nativeDir.resolve("onnxruntime-" + platform + "-" + Long.toHexString(crc));
-    if (names.stream().allMatch(n -> Files.isRegularFile(dir.resolve(n)))) {
+    List<String> present = new java.util.ArrayList<>(names);
+    for (String name : optional) {
+      if (loader.getResource(prefix + name) != null) {
+        present.add(name);
+      }
+    }
+    if (present.stream().allMatch(n -> Files.isRegularFile(dir.resolve(n)))) {
       return dir;
     }
     Files.createDirectories(dir);
-    for (String name : names) {
+    for (String name : present) {
       URL url = loader.getResource(prefix + name);
       if (url == null) {
         return null;

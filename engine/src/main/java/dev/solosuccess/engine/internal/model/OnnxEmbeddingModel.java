@@ -83,6 +83,8 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
   private final ExecutorService workers;
   /** Every tensor in and out, for the leak test; {@link TensorLedger#OFF} in the engine. */
   private final TensorLedger ledger;
+  /** The graph scales activations per batch (dynamic int8). */
+  private final boolean quantizesPerBatch;
 
   private OnnxEmbeddingModel(
       ModelSpec spec,
@@ -90,8 +92,10 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
       OrtEnvironment env,
       OrtSession session,
       SessionTuning tuning,
+      boolean quantizesPerBatch,
       InferenceListener listener,
       TensorLedger ledger) throws OrtException {
+    this.quantizesPerBatch = quantizesPerBatch;
     this.listener = listener;
     this.ledger = ledger;
     this.spec = spec;
@@ -157,11 +161,17 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
       tokenizer.close();
       throw new ModelException("cannot read model " + spec.id() + ": " + e, spec.id(), e);
     }
+    boolean perBatch = quantizesPerBatch(graph);
+    SessionTuning effective =
+        tuning.deterministic() && perBatch
+            ? tuning.withBatching(1, tuning.maxBatchTokens(), tuning.maxPadding())
+            : tuning;
     OrtSession session = null;
-    try (SessionOptions options = tuning.toOptions()) {
+    try (SessionOptions options = effective.toOptions()) {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       session = env.createSession(graph, options);
-      return new OnnxEmbeddingModel(spec, tokenizer, env, session, tuning, listener, ledger);
+      return new OnnxEmbeddingModel(
+          spec, tokenizer, env, session, effective, perBatch, listener, ledger);
     } catch (OrtException | RuntimeException e) {
       tokenizer.close();
       if (session != null) {
@@ -177,6 +187,39 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
       throw new ModelException(
           "cannot load model " + spec.id() + " into ONNX Runtime: " + e.getMessage(), spec.id(), e);
     }
+  }
+
+  /**
+   * Whether the graph quantizes activations with a scale computed over the whole batch ({@code
+   * DynamicQuantizeLinear}, as in every dynamically quantized int8 export): then a text's vector
+   * depends on the other texts of its batch. The operator's name is stored as plain text in the
+   * graph's protobuf, so a byte search finds it.
+   */
+  static boolean quantizesPerBatch(byte[] graph) {
+    byte[] op = "DynamicQuantizeLinear".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    outer:
+    for (int i = 0; i <= graph.length - op.length; i++) {
+      for (int j = 0; j < op.length; j++) {
+        if (graph[i + j] != op[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether this model's vectors depend on batch neighbours when texts share a run (dynamic int8
+   * quantization). With {@link SessionTuning#deterministic()} such a model runs each text alone.
+   */
+  public boolean quantizesPerBatch() {
+    return quantizesPerBatch;
+  }
+
+  /** The settings in effect: those asked for, with batches of one for a deterministic int8 model. */
+  public SessionTuning tuning() {
+    return tuning;
   }
 
   private static String findOutput(OrtSession session, ModelSpec spec) throws OrtException {

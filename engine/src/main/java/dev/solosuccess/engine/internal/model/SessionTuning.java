@@ -27,6 +27,9 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
  *     at least 0.99999 to the exact vectors (benchmarks/README.md); off by default
  * @param cuda run on ONNX Runtime's CUDA execution provider (device 0); needs {@code
  *     onnxruntime_gpu} on the class path and a visible CUDA device
+ * @param deterministic a text's vector must not depend on the other texts of its call: models that
+ *     quantize activations per batch (dynamic int8) then run each text alone; others batch as usual,
+ *     since padding is masked and their vectors agree to a cosine of 0.99999 either way
  */
 public record SessionTuning(
     int intraOpThreads,
@@ -41,7 +44,8 @@ public record SessionTuning(
     double maxPadding,
     int parallelBatches,
     boolean geluApproximation,
-    boolean cuda) {
+    boolean cuda,
+    boolean deterministic) {
 
   public SessionTuning {
     if (parallelBatches < 1 || intraOpThreads < 1 || interOpThreads < 1 || batchSize < 1
@@ -79,7 +83,8 @@ public record SessionTuning(
         OnnxEmbeddingModel.MAX_PADDING,
         threads,
         false,
-        false);
+        false,
+        true);
   }
 
   /**
@@ -96,56 +101,62 @@ public record SessionTuning(
   public SessionTuning withIntraOpThreads(int n) {
     return new SessionTuning(n, interOpThreads, optLevel, executionMode, memoryArena,
         memoryPattern, spinning, batchSize, maxBatchTokens, maxPadding, parallelBatches,
-        geluApproximation, cuda);
+        geluApproximation, cuda, deterministic);
   }
 
   public SessionTuning withInterOp(ExecutionMode mode, int threads) {
     return new SessionTuning(intraOpThreads, threads, optLevel, mode, memoryArena,
         memoryPattern, spinning, batchSize, maxBatchTokens, maxPadding, parallelBatches,
-        geluApproximation, cuda);
+        geluApproximation, cuda, deterministic);
   }
 
   public SessionTuning withOptLevel(OptLevel level) {
     return new SessionTuning(intraOpThreads, interOpThreads, level, executionMode, memoryArena,
         memoryPattern, spinning, batchSize, maxBatchTokens, maxPadding, parallelBatches,
-        geluApproximation, cuda);
+        geluApproximation, cuda, deterministic);
   }
 
   public SessionTuning withMemory(boolean arena, boolean pattern) {
     return new SessionTuning(intraOpThreads, interOpThreads, optLevel, executionMode, arena,
         pattern, spinning, batchSize, maxBatchTokens, maxPadding, parallelBatches,
-        geluApproximation, cuda);
+        geluApproximation, cuda, deterministic);
   }
 
   public SessionTuning withSpinning(boolean spin) {
     return new SessionTuning(intraOpThreads, interOpThreads, optLevel, executionMode, memoryArena,
         memoryPattern, spin, batchSize, maxBatchTokens, maxPadding, parallelBatches,
-        geluApproximation, cuda);
+        geluApproximation, cuda, deterministic);
   }
 
   public SessionTuning withBatching(int size, long tokens, double padding) {
     return new SessionTuning(intraOpThreads, interOpThreads, optLevel, executionMode, memoryArena,
         memoryPattern, spinning, size, tokens, padding, parallelBatches,
-        geluApproximation, cuda);
+        geluApproximation, cuda, deterministic);
   }
 
   /** {@code n} batches at once, intra-op threads unchanged. */
   public SessionTuning withParallelBatches(int n) {
     return new SessionTuning(intraOpThreads, interOpThreads, optLevel,
         executionMode, memoryArena, memoryPattern, spinning, batchSize, maxBatchTokens, maxPadding,
-        n, geluApproximation, cuda);
+        n, geluApproximation, cuda, deterministic);
   }
 
   public SessionTuning withGeluApproximation(boolean approximate) {
     return new SessionTuning(intraOpThreads, interOpThreads, optLevel, executionMode, memoryArena,
         memoryPattern, spinning, batchSize, maxBatchTokens, maxPadding, parallelBatches,
-        approximate, cuda);
+        approximate, cuda, deterministic);
   }
 
   public SessionTuning withCuda(boolean onCuda) {
     return new SessionTuning(intraOpThreads, interOpThreads, optLevel, executionMode, memoryArena,
         memoryPattern, spinning, batchSize, maxBatchTokens, maxPadding, parallelBatches,
-        geluApproximation, onCuda);
+        geluApproximation, onCuda, deterministic);
+  }
+
+  public SessionTuning withDeterministic(boolean onlyAlone) {
+    return new SessionTuning(intraOpThreads, interOpThreads, optLevel, executionMode, memoryArena,
+        memoryPattern, spinning, batchSize, maxBatchTokens, maxPadding, parallelBatches,
+        geluApproximation, cuda, onlyAlone);
   }
 
   /** ONNX Runtime options for these settings; the caller closes them. */
@@ -178,6 +189,6 @@ public record SessionTuning(
         + executionMode + " arena=" + memoryArena + " pattern=" + memoryPattern + " spin="
         + spinning + " batch=" + batchSize + " tokens=" + maxBatchTokens + " padding="
         + maxPadding + " parallel=" + parallelBatches + (geluApproximation ? " fast-gelu" : "")
-        + (cuda ? " cuda" : "");
+        + (cuda ? " cuda" : "") + (deterministic ? "" : " batch-dependent");
   }
 }
