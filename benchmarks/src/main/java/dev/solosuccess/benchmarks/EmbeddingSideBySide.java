@@ -99,6 +99,13 @@ public final class EmbeddingSideBySide implements Callable<Integer> {
       description = "Also time the fp32 model under each session-option and batching variant.")
   private boolean sweep;
 
+  @Option(
+      names = "--options",
+      description =
+          "Also time the engine's optional settings: GELU by its tanh approximation (and, for int8,"
+              + " with shared batches).")
+  private boolean options;
+
   @Option(names = "--skip-langchain4j", description = "Time only ours (with --sweep: the variants).")
   private boolean skipLangchain4j;
 
@@ -157,11 +164,24 @@ public final class EmbeddingSideBySide implements Callable<Integer> {
       if (!skipLangchain4j) {
         contenders.add(0, langchain4jContender("LangChain4j " + p.name(), p.langchain4j().get()));
       }
+      int threads = config.inferenceThreads();
+      int batch = config.embeddingBatchSize();
+      ModelSpec spec = ModelSpec.builtIn(p.engineModel()).orElseThrow();
+      SessionTuning defaults = SessionTuning.defaults(threads, batch);
+      if (p.name().equals("int8")) {
+        // The engine's default runs each int8 text alone (deterministicEmbeddings); shared batches:
+        contenders.add(tunedContender(spec, defaults.withDeterministic(false)));
+      }
+      if (options) {
+        contenders.add(tunedContender(spec, defaults.withGeluApproximation(true)));
+        if (p.name().equals("int8")) {
+          contenders.add(
+              tunedContender(spec, defaults.withDeterministic(false).withGeluApproximation(true)));
+        }
+      }
       if (sweep && p.name().equals("fp32")) {
-        int threads = config.inferenceThreads();
-        int batch = config.embeddingBatchSize();
         for (SessionTuning t : variants(threads, batch)) {
-          contenders.add(tunedContender(t));
+          contenders.add(tunedContender(spec, t));
         }
       }
       out.printf(
@@ -259,9 +279,8 @@ public final class EmbeddingSideBySide implements Callable<Integer> {
     };
   }
 
-  private static Contender tunedContender(SessionTuning tuning) {
-    OnnxEmbeddingModel model =
-        OnnxEmbeddingModel.load(ModelSpec.ALL_MINILM_L6_V2, tuning, InferenceListener.NONE);
+  private static Contender tunedContender(ModelSpec spec, SessionTuning tuning) {
+    OnnxEmbeddingModel model = OnnxEmbeddingModel.load(spec, tuning, InferenceListener.NONE);
     return new Contender() {
       @Override
       public String name() {

@@ -52,7 +52,15 @@ public final class DeviceSelection {
               spec.id(),
               null);
         }
-        yield OnnxEmbeddingModel.load(spec, cudaTuning(cpu), listener);
+        try {
+          yield OnnxEmbeddingModel.load(spec, cudaTuning(cpu), listener);
+        } catch (ModelException e) {
+          throw new ModelException(
+              "device cuda was asked for, but CUDA device 0 cannot run model " + spec.id() + ": "
+                  + e.getMessage(),
+              spec.id(),
+              e);
+        }
       }
       case AUTO -> {
         if (!cudaProviderPresent()) {

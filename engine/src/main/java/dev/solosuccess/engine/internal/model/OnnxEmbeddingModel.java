@@ -167,8 +167,9 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
             ? tuning.withBatching(1, tuning.maxBatchTokens(), tuning.maxPadding())
             : tuning;
     OrtSession session = null;
+    // The environment first: execution providers (CUDA) log through it as they are added.
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (SessionOptions options = effective.toOptions()) {
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
       session = env.createSession(graph, options);
       return new OnnxEmbeddingModel(
           spec, tokenizer, env, session, effective, perBatch, listener, ledger);
