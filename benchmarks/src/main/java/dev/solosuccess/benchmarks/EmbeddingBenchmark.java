@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar EmbeddingBenchmark
  * java -jar benchmarks/target/benchmarks.jar EmbeddingBenchmark -p batchSize=32 -p model=all-minilm-l6-v2
+ * java -jar benchmarks/target/benchmarks.jar EmbeddingBenchmark -p model=all-minilm-l6-v2-q -p deterministic=false
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -51,6 +52,13 @@ public class EmbeddingBenchmark {
   @Param({"all-minilm-l6-v2", "all-minilm-l6-v2-q"})
   public String model;
 
+  /**
+   * The engine's default (true) runs each int8 text alone, so the batch size then only changes how
+   * many texts a call brings; false lets int8 texts share padded batches. fp32 batches either way.
+   */
+  @Param({"true", "false"})
+  public boolean deterministic;
+
   private Path dataDir;
   private SoloEngine engine;
   private List<String> batch;
@@ -58,7 +66,12 @@ public class EmbeddingBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException {
     dataDir = Files.createTempDirectory("solo-bench-");
-    engine = SoloEngine.open(EngineConfig.builder(dataDir).embeddingModel(model).build());
+    engine =
+        SoloEngine.open(
+            EngineConfig.builder(dataDir)
+                .embeddingModel(model)
+                .deterministicEmbeddings(deterministic)
+                .build());
     batch = Sentences.mixed(batchSize, 20261126L);
   }
 
