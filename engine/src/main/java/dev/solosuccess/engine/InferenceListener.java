@@ -29,4 +29,14 @@ public interface InferenceListener {
    * @param elapsed tokenization and model time of the call
    */
   default void embedded(String modelId, int inputs, Duration elapsed) {}
+
+  /**
+   * Inputs were answered from the embedding cache: their vectors were computed before (by this
+   * model, for the same input text) and the model did not run for them. Inputs of one call that the
+   * model did run for are reported to {@link #embedded} only.
+   *
+   * @param modelId the model whose vectors the cache returned
+   * @param inputs texts answered from the cache in this call
+   */
+  default void embeddedFromCache(String modelId, int inputs) {}
 }
