@@ -77,7 +77,7 @@ public final class Solo implements Runnable {
       paramLabel = "ID|FOLDER",
       completionCandidates = BuiltInModels.class,
       description = {
-        "Embedding model: ${COMPLETION-CANDIDATES}; or a model folder (solo-model.json,"
+        "Embedding model: ${COMPLETION-CANDIDATES}. Or a model folder (solo-model.json,"
             + " model.onnx, tokenizer.json; see 'solo models'), by path or by its name in"
             + " DATA-DIR/models/. Default: the model the data folder was built with; "
             + EngineConfig.DEFAULT_EMBEDDING_MODEL + " for a new folder.",

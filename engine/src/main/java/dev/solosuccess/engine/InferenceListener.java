@@ -31,12 +31,13 @@ public interface InferenceListener {
   default void embedded(String modelId, int inputs, Duration elapsed) {}
 
   /**
-   * Inputs were answered from the embedding cache: their vectors were computed before (by this
-   * model, for the same input text) and the model did not run for them. Inputs of one call that the
-   * model did run for are reported to {@link #embedded} only.
+   * Inputs were answered without a model run: from the embedding cache (their vectors were
+   * computed before, by this model, for the same input text), or because an equal input of the same
+   * call was embedded. Inputs of the call that the model did run for are reported to {@link
+   * #embedded} only, so the two together count every input of ingest and search.
    *
-   * @param modelId the model whose vectors the cache returned
-   * @param inputs texts answered from the cache in this call
+   * @param modelId the model whose vectors were reused
+   * @param inputs texts answered without a model run in this call
    */
   default void embeddedFromCache(String modelId, int inputs) {}
 }

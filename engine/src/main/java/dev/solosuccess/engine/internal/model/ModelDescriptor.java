@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   "queryPrefix": "",
  *   "passagePrefix": "",
  *   "sha256": {
- *     "model.onnx": "6fd5d72fe4589f189f8ebc006442dbb529bb7ce38f8082112682524616046452",
+ *     "model.onnx": "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e",
  *     "tokenizer.json": "da0e79933b9ed51798a3ae27893d3c5fa4a201126cef75586296df9b4d2c62a0"
  *   }
  * }

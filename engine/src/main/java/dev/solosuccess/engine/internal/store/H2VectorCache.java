@@ -96,13 +96,27 @@ final class H2VectorCache implements VectorCache {
     return out;
   }
 
+  /**
+   * Rows in key order: every transaction that writes several rows takes their locks in the same
+   * order, so that an ingest and a search writing the same entries wait for each other instead of
+   * deadlocking.
+   */
+  private static Integer[] inKeyOrder(byte[][] inputs) {
+    Integer[] order = new Integer[inputs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(inputs[a], inputs[b]));
+    return order;
+  }
+
   /** Marks the hits as just used, so eviction takes others first. */
   private void touch(Connection c, byte[] model, byte[][] inputs, Entry[] found)
       throws SQLException {
     c.setAutoCommit(false);
     try (PreparedStatement p =
         c.prepareStatement("UPDATE embedding_cache SET used = ? WHERE model = ? AND input = ?")) {
-      for (int i = 0; i < inputs.length; i++) {
+      for (int i : inKeyOrder(inputs)) {
         if (found[i] != null) {
           p.setLong(1, clock.incrementAndGet());
           p.setBytes(2, model);
@@ -132,7 +146,7 @@ final class H2VectorCache implements VectorCache {
           c.prepareStatement(
               "MERGE INTO embedding_cache(model, input, vector, truncated, used) KEY(model, input)"
                   + " VALUES (?, ?, ?, ?, ?)")) {
-        for (int i = 0; i < inputs.length; i++) {
+        for (int i : inKeyOrder(inputs)) {
           p.setBytes(1, model);
           p.setBytes(2, inputs[i]);
           p.setBytes(3, Vectors.toBytes(values[i].vector()));
