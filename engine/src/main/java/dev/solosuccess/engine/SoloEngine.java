@@ -19,6 +19,7 @@ import dev.solosuccess.engine.internal.model.CachingEmbeddingModel;
 import dev.solosuccess.engine.internal.model.ModelLoader;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.NativeRuntime;
+import dev.solosuccess.engine.internal.model.VectorCache;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.search.SearchExecutor;
 import dev.solosuccess.engine.internal.store.MetadataStore;
@@ -128,12 +129,12 @@ public final class SoloEngine implements SoloClient {
       store.dropStaging(); // what a killed re-embedding left
       // Ingest and search embed through the cache; inference().embed runs the model, since its
       // texts are not otherwise kept in the data folder.
-      EmbeddingModel cached =
-          config.embeddingCacheEntries() > 0
-              ? new CachingEmbeddingModel(
-                  model, store.vectorCache(config.embeddingCacheEntries()),
-                  config.inferenceListener())
-              : model;
+      EmbeddingModel cached = model;
+      if (config.embeddingCacheEntries() > 0) {
+        VectorCache cache = store.vectorCache(config.embeddingCacheEntries());
+        resources.push(cache); // closed (its pending writes done) before the store
+        cached = new CachingEmbeddingModel(model, cache, config.inferenceListener());
+      }
       ChunkIndex index = Indexes.open(dataDir.resolve("index"), Indexes.settings(spec));
       resources.push(index);
 

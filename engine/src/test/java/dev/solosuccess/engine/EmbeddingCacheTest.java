@@ -162,6 +162,12 @@ class EmbeddingCacheTest {
       for (String id : List.of("d0", "d1", "d2", "d3")) {
         engine.documents().delete(id);
       }
+    }
+    // Reopened: the cache's writes (done in the background) and its eviction are on disk.
+    try (MetadataStore store = MetadataStore.open(dataDir)) {
+      assertThat(store.vectorCacheEntries()).isEqualTo(3);
+    }
+    try (SoloEngine engine = SoloEngine.open(config)) {
       long before = counting.embedded();
       ingest(engine, "d0", texts.get(0));
       ingest(engine, "d2", texts.get(2));

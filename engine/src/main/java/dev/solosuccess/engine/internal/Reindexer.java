@@ -9,6 +9,7 @@ import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.model.ModelLoader;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.NativeRuntime;
+import dev.solosuccess.engine.internal.model.VectorCache;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.engine.internal.store.ModelRecord;
 import dev.solosuccess.engine.internal.store.Reembedding;
@@ -84,12 +85,12 @@ public final class Reindexer {
               target, config.inferenceThreads(), config.embeddingBatchSize(),
               config.inferenceListener());
       resources.push(loaded);
-      EmbeddingModel model =
-          config.embeddingCacheEntries() > 0
-              ? new CachingEmbeddingModel(
-                  loaded, store.vectorCache(config.embeddingCacheEntries()),
-                  config.inferenceListener())
-              : loaded;
+      EmbeddingModel model = loaded;
+      if (config.embeddingCacheEntries() > 0) {
+        VectorCache cache = store.vectorCache(config.embeddingCacheEntries());
+        resources.push(cache); // closed (its pending writes done) before the store
+        model = new CachingEmbeddingModel(loaded, cache, config.inferenceListener());
+      }
 
       long total = store.chunkCount();
       listener.started(from.id(), to.id(), total);

@@ -3,9 +3,11 @@ package dev.solosuccess.engine.internal.model;
 /**
  * Stored vectors of earlier model runs, keyed by the model's identity ({@link ModelSpec#key()}) and
  * the SHA-256 of the exact model input (prefix included). A cache may forget entries at any time;
- * failures to read or write it are not the caller's problem (the model runs instead). Thread-safe.
+ * failures to read or write it are not the caller's problem (the model runs instead). An entry put
+ * is returned by every later {@link #getAll} of the same cache object, even if it is written to
+ * disk later. Thread-safe; {@link #close()} writes what is pending.
  */
-public interface VectorCache {
+public interface VectorCache extends AutoCloseable {
 
   /** A cache that holds nothing. */
   VectorCache NONE =
@@ -17,6 +19,9 @@ public interface VectorCache {
 
         @Override
         public void putAll(String modelKey, byte[][] inputs, Entry[] entries) {}
+
+        @Override
+        public void close() {}
       };
 
   /**
@@ -37,4 +42,8 @@ public interface VectorCache {
 
   /** Stores entries, evicting the least recently used beyond the cache's bound. */
   void putAll(String modelKey, byte[][] inputs, Entry[] entries);
+
+  /** Writes what is pending and stops writing; idempotent. */
+  @Override
+  void close();
 }
