@@ -86,6 +86,16 @@ class UserModelTest {
       assertThat(engine.search().search(SearchRequest.of("espresso roast")).hits().get(0).source())
           .isEqualTo("coffee.txt");
     }
+    // Moved elsewhere, the same model is still the data folder's; the folder records where it is.
+    Path moved = Files.move(folder, tmp.resolve("moved-minilm"));
+    try (SoloEngine engine =
+        SoloEngine.open(EngineConfig.builder(dataDir).embeddingModel(moved).build())) {
+      assertThat(engine.inference().embeddingModel().id()).isEqualTo("my-minilm");
+    }
+    try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(dataDir).build())) {
+      assertThat(engine.inference().embeddingModel().id()).isEqualTo("my-minilm");
+    }
+    assertThat(Models.recorded(dataDir).orElseThrow().folder()).contains(moved.toAbsolutePath());
     // The built-in model with the same files is another model to the data folder.
     EngineConfig builtIn = EngineConfig.builder(dataDir).embeddingModel("all-minilm-l6-v2").build();
     assertThatThrownBy(() -> SoloEngine.open(builtIn).close())

@@ -165,7 +165,7 @@ public final class ModelDescriptor {
       }
     }
     String id = requiredString(root, "id", errors);
-    if (!ID.matcher(id).matches()) {
+    if (!id.isEmpty() && !ID.matcher(id).matches()) {
       errors.fail(
           "id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit,"
               + " got '" + id + "'");
