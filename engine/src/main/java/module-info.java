@@ -14,6 +14,7 @@ module dev.solosuccess.engine {
   requires org.apache.pdfbox;
   requires org.jsoup;
   requires org.apache.tika.core;
+  requires tools.jackson.databind;
 
   exports dev.solosuccess.engine;
 }

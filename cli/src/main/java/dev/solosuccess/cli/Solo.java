@@ -5,6 +5,8 @@ import dev.solosuccess.cli.internal.DocsCommand;
 import dev.solosuccess.cli.internal.EmbedCommand;
 import dev.solosuccess.cli.internal.ExitCodes;
 import dev.solosuccess.cli.internal.IngestCommand;
+import dev.solosuccess.cli.internal.ModelsCommand;
+import dev.solosuccess.cli.internal.ReindexCommand;
 import dev.solosuccess.cli.internal.SearchCommand;
 import dev.solosuccess.cli.internal.SummarizeCommand;
 import dev.solosuccess.cli.internal.VersionProvider;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Spec;
       EmbedCommand.class,
       SummarizeCommand.class,
       ClassifyCommand.class,
+      ReindexCommand.class,
+      ModelsCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -71,12 +75,15 @@ public final class Solo implements Runnable {
   @Option(
       names = "--model",
       scope = ScopeType.INHERIT,
-      paramLabel = "ID",
+      paramLabel = "ID|FOLDER",
       completionCandidates = BuiltInModels.class,
       description = {
-        "Embedding model: ${COMPLETION-CANDIDATES}. Default: the model the data folder was"
-            + " built with; " + EngineConfig.DEFAULT_EMBEDDING_MODEL + " for a new folder.",
-        "A data folder keeps the model it was built with; naming another is refused."
+        "Embedding model: ${COMPLETION-CANDIDATES}. Or a model folder (solo-model.json,"
+            + " model.onnx, tokenizer.json; see 'solo models'), by path or by its name in"
+            + " DATA-DIR/models/. Default: the model the data folder was built with; "
+            + EngineConfig.DEFAULT_EMBEDDING_MODEL + " for a new folder.",
+        "A data folder keeps the model it was built with; naming another is refused"
+            + " ('solo reindex --model' re-embeds it)."
       })
   void setModel(String model) {
     this.model = model;
@@ -114,6 +121,43 @@ public final class Solo implements Runnable {
     this.batchDependentEmbeddings = on;
   }
 
+  /** Sets {@code --device} and {@code --batch-dependent-embeddings} on a configuration. */
+  public void applyDevice(EngineConfig.Builder builder) {
+    builder.device(device).deterministicEmbeddings(!batchDependentEmbeddings);
+  }
+
+  /** The model named with {@code --model}, as given; null when none was. */
+  public String model() {
+    return model;
+  }
+
+  /**
+   * Sets the {@code --model} choice on a configuration: a built-in id, a folder in {@code
+   * DATA-DIR/models/} by name, or a model folder's path.
+   *
+   * @throws CommandLine.ParameterException if it is none of these (exit 2)
+   */
+  public void applyModel(EngineConfig.Builder builder) {
+    if (model == null) {
+      return;
+    }
+    boolean plainName = !model.contains("/") && !model.contains(java.io.File.separator);
+    if (EngineConfig.builtInModels().contains(model)) {
+      builder.embeddingModel(model);
+    } else if (plainName
+        && Files.isDirectory(dataDir.resolve(EngineConfig.MODELS_FOLDER).resolve(model))) {
+      builder.embeddingModel(model);
+    } else if (Files.exists(Path.of(model)) || !plainName) {
+      builder.embeddingModel(Path.of(model));
+    } else {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--model must be a built-in model (" + String.join(", ", EngineConfig.builtInModels())
+              + "), the name of a folder in " + dataDir.resolve(EngineConfig.MODELS_FOLDER)
+              + ", or the path of a model folder; got '" + model + "'");
+    }
+  }
+
   /** The built-in model ids, for {@code --model}'s help and completion. */
   static final class BuiltInModels implements Iterable<String> {
     @Override
@@ -148,10 +192,8 @@ public final class Solo implements Runnable {
    */
   public SoloEngine openEngine(java.util.function.Consumer<EngineConfig.Builder> settings) {
     EngineConfig.Builder builder = EngineConfig.builder(dataDir);
-    if (model != null) {
-      builder.embeddingModel(model);
-    }
-    builder.device(device).deterministicEmbeddings(!batchDependentEmbeddings);
+    applyModel(builder);
+    applyDevice(builder);
     settings.accept(builder);
     return SoloEngine.open(builder.build());
   }

@@ -1,5 +1,6 @@
 package dev.solosuccess.engine;
 
+import dev.solosuccess.engine.internal.model.ModelDescriptor;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.sdk.InvalidInputException;
 import java.nio.file.Path;
@@ -91,8 +92,21 @@ public final class EngineConfig {
   /** Inputs per model run: length-sorted batches of 32 keep both cores busy with little padding. */
   public static final int DEFAULT_EMBEDDING_BATCH_SIZE = 32;
 
+  /**
+   * Vectors kept in the embedding cache (100,000): about 160 MB of the data folder at 384
+   * dimensions, enough for the chunks of a few thousand documents and every query of a busy day.
+   * Embedding a chunk costs about 3 ms of a core; reading it back from the cache, a few
+   * microseconds.
+   */
+  public static final long DEFAULT_EMBEDDING_CACHE_ENTRIES = 100_000;
+
+  /** Sub-folder of the data folder where models named by {@link Builder#embeddingModel(String)} live. */
+  public static final String MODELS_FOLDER = "models";
+
   private final Path dataDir;
   private final String embeddingModel;
+  private final Path embeddingModelFolder;
+  private final long embeddingCacheEntries;
   private final int chunkMaxTokens;
   private final int chunkOverlapTokens;
   private final long maxDocumentBytes;
@@ -116,6 +130,8 @@ public final class EngineConfig {
   private EngineConfig(Builder b) {
     this.dataDir = b.dataDir;
     this.embeddingModel = b.embeddingModel;
+    this.embeddingModelFolder = b.resolvedFolder;
+    this.embeddingCacheEntries = b.embeddingCacheEntries;
     this.chunkMaxTokens = b.chunkMaxTokens;
     this.chunkOverlapTokens = b.chunkOverlapTokens;
     this.maxDocumentBytes = b.maxDocumentBytes;
@@ -149,11 +165,29 @@ public final class EngineConfig {
   }
 
   /**
-   * The embedding model asked for; empty (the default) means the model the data folder was built
-   * with, or {@value #DEFAULT_EMBEDDING_MODEL} for a new folder.
+   * The embedding model asked for by name: a built-in id, or the name of a model folder under
+   * {@code <dataDir>/models/} (then {@link #embeddingModelFolder()} is that folder). Empty when a
+   * folder was given by path, or (the default) when none was asked for: then the engine uses the
+   * model the data folder was built with, or {@value #DEFAULT_EMBEDDING_MODEL} for a new folder.
    */
   public java.util.Optional<String> embeddingModel() {
     return java.util.Optional.ofNullable(embeddingModel);
+  }
+
+  /**
+   * The folder of the user model asked for (holding {@code solo-model.json}, the model and its
+   * tokenizer); empty for a built-in model or none.
+   */
+  public java.util.Optional<Path> embeddingModelFolder() {
+    return java.util.Optional.ofNullable(embeddingModelFolder);
+  }
+
+  /**
+   * Most vectors the embedding cache keeps; 0 turns it off. Default {@value
+   * #DEFAULT_EMBEDDING_CACHE_ENTRIES}.
+   */
+  public long embeddingCacheEntries() {
+    return embeddingCacheEntries;
   }
 
   /** The most word pieces per chunk, special tokens included; default {@value #DEFAULT_CHUNK_MAX_TOKENS}. */
@@ -271,6 +305,8 @@ public final class EngineConfig {
   @Override
   public String toString() {
     return "EngineConfig[dataDir=" + dataDir + ", embeddingModel=" + embeddingModel
+        + ", embeddingModelFolder=" + embeddingModelFolder
+        + ", embeddingCacheEntries=" + embeddingCacheEntries
         + ", chunkMaxTokens=" + chunkMaxTokens + ", chunkOverlapTokens=" + chunkOverlapTokens
         + ", maxDocumentBytes=" + maxDocumentBytes + ", candidateDepth=" + candidateDepth
         + ", rrfK=" + rrfK + ", embeddingBatchSize=" + embeddingBatchSize
@@ -285,7 +321,10 @@ public final class EngineConfig {
   /** Builds an {@link EngineConfig}; validates in {@link #build()}. Not thread-safe. */
   public static final class Builder {
     private final Path dataDir;
-    private String embeddingModel; // null: the data folder's own, or the default
+    private String embeddingModel; // null: a folder, the data folder's own, or the default
+    private Path embeddingModelFolder; // a user model's folder, given by path
+    private Path resolvedFolder; // set by build(): the folder given, or <data>/models/<name>
+    private long embeddingCacheEntries = DEFAULT_EMBEDDING_CACHE_ENTRIES;
     private int chunkMaxTokens = DEFAULT_CHUNK_MAX_TOKENS;
     private int chunkOverlapTokens = DEFAULT_CHUNK_OVERLAP_TOKENS;
     private long maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
@@ -311,12 +350,38 @@ public final class EngineConfig {
     }
 
     /**
-     * The embedding model, one of {@link #builtInModels()}. A data folder keeps the model it was
-     * built with; opening it with another is refused. Without this setting the engine uses the data
-     * folder's model, or {@value #DEFAULT_EMBEDDING_MODEL} for a new folder.
+     * The embedding model by name: one of {@link #builtInModels()}, or the name of a model folder
+     * in {@code <dataDir>/models/<name>/}. A data folder keeps the model it was built with; opening
+     * it with another is refused ({@link SoloEngine#reindex} re-embeds it). Without this setting the
+     * engine uses the data folder's model, or {@value #DEFAULT_EMBEDDING_MODEL} for a new folder.
+     * Replaces an earlier {@link #embeddingModel(Path)}.
      */
     public Builder embeddingModel(String id) {
       this.embeddingModel = Objects.requireNonNull(id, "id");
+      this.embeddingModelFolder = null;
+      return this;
+    }
+
+    /**
+     * A user model: a folder holding {@code solo-model.json} (id, format, dimension, maxTokens,
+     * pooling, prefixes, and the SHA-256 of each file), the model ({@code model.onnx}) and {@code
+     * tokenizer.json}. Files that differ from their pinned hashes are refused when the engine
+     * opens. The data folder records the model's id and hashes, and finds the folder again when no
+     * model is named. Replaces an earlier {@link #embeddingModel(String)}.
+     */
+    public Builder embeddingModel(Path folder) {
+      this.embeddingModelFolder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+      this.embeddingModel = null;
+      return this;
+    }
+
+    /**
+     * Most vectors the embedding cache keeps in the data folder, of all models together; past it
+     * the least recently used are dropped. 0 turns the cache off. Default {@value
+     * #DEFAULT_EMBEDDING_CACHE_ENTRIES}.
+     */
+    public Builder embeddingCacheEntries(long entries) {
+      this.embeddingCacheEntries = entries;
       return this;
     }
 
@@ -421,18 +486,30 @@ public final class EngineConfig {
      * @throws InvalidInputException naming the first invalid setting
      */
     public EngineConfig build() {
-      ModelSpec model =
-          embeddingModel == null
-              ? null
-              : ModelSpec.builtIn(embeddingModel)
-                  .orElseThrow(
-                      () ->
-                          new InvalidInputException(
-                              "embeddingModel must be one of "
-                                  + ModelSpec.BUILT_IN.stream()
-                                      .map(ModelSpec::id)
-                                      .collect(Collectors.joining(", "))
-                                  + ", got '" + embeddingModel + "'"));
+      resolvedFolder = embeddingModelFolder;
+      ModelSpec model = null;
+      if (embeddingModel != null) {
+        model = ModelSpec.builtIn(embeddingModel).orElse(null);
+        if (model == null) {
+          Path named = dataDir.resolve(MODELS_FOLDER).resolve(embeddingModel).normalize();
+          if (named.getParent().equals(dataDir.resolve(MODELS_FOLDER))
+              && ModelDescriptor.isModelFolder(named)) {
+            resolvedFolder = named;
+          } else {
+            throw new InvalidInputException(
+                "embeddingModel must be one of "
+                    + ModelSpec.BUILT_IN.stream()
+                        .map(ModelSpec::id)
+                        .collect(Collectors.joining(", "))
+                    + ", or the name of a model folder in " + dataDir.resolve(MODELS_FOLDER)
+                    + ", got '" + embeddingModel + "' (a model folder elsewhere is given by its"
+                    + " path)");
+          }
+        }
+      }
+      if (resolvedFolder != null) {
+        model = ModelDescriptor.read(resolvedFolder); // its files are checked when the engine opens
+      }
       // Without a model named, the data folder's decides; SoloEngine.open checks against it.
       int inputLimit =
           model != null
@@ -486,6 +563,11 @@ public final class EngineConfig {
       if (maxCompressionRatio < 1) {
         throw new InvalidInputException(
             "maxCompressionRatio must be >= 1, got " + maxCompressionRatio);
+      }
+      if (embeddingCacheEntries < 0) {
+        throw new InvalidInputException(
+            "embeddingCacheEntries must be >= 0 (0 turns the cache off), got "
+                + embeddingCacheEntries);
       }
       if (parseThreads < 1 || parseThreads > 256) {
         throw new InvalidInputException("parseThreads must be in 1..256, got " + parseThreads);

@@ -29,4 +29,15 @@ public interface InferenceListener {
    * @param elapsed tokenization and model time of the call
    */
   default void embedded(String modelId, int inputs, Duration elapsed) {}
+
+  /**
+   * Inputs were answered without a model run: from the embedding cache (their vectors were
+   * computed before, by this model, for the same input text), or because an equal input of the same
+   * call was embedded. Inputs of the call that the model did run for are reported to {@link
+   * #embedded} only, so the two together count every input of ingest and search.
+   *
+   * @param modelId the model whose vectors were reused
+   * @param inputs texts answered without a model run in this call
+   */
+  default void embeddedFromCache(String modelId, int inputs) {}
 }

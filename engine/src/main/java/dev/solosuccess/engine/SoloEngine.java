@@ -6,25 +6,25 @@ import dev.solosuccess.engine.internal.EngineInference;
 import dev.solosuccess.engine.internal.EngineSearch;
 import dev.solosuccess.engine.internal.EngineWriter;
 import dev.solosuccess.engine.internal.IndexSync;
+import dev.solosuccess.engine.internal.Indexes;
+import dev.solosuccess.engine.internal.ModelChoice;
+import dev.solosuccess.engine.internal.Reindexer;
 import dev.solosuccess.engine.internal.Lifecycle;
 import dev.solosuccess.engine.internal.chunk.Chunker;
 import dev.solosuccess.engine.internal.parse.Parsers;
 import dev.solosuccess.engine.internal.parse.TikaFormats;
 import dev.solosuccess.engine.internal.ingest.BatchIngestor;
 import dev.solosuccess.engine.internal.ingest.Ingestor;
-import dev.solosuccess.engine.internal.model.DeviceSelection;
+import dev.solosuccess.engine.internal.model.CachingEmbeddingModel;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
+import dev.solosuccess.engine.internal.model.ModelLoader;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.NativeRuntime;
-import dev.solosuccess.engine.internal.model.SessionTuning;
+import dev.solosuccess.engine.internal.model.VectorCache;
 import dev.solosuccess.engine.internal.search.SearchExecutor;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.index.ChunkIndex;
-import dev.solosuccess.index.IncompatibleIndexException;
-import dev.solosuccess.index.IndexCorruptedException;
 import dev.solosuccess.index.IndexException;
-import dev.solosuccess.index.IndexSettings;
-import dev.solosuccess.index.VectorSimilarity;
 import dev.solosuccess.sdk.DocumentService;
 import dev.solosuccess.sdk.InferenceService;
 import dev.solosuccess.sdk.InvalidInputException;
@@ -37,11 +37,9 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.Stream;
 
 /**
  * The in-process engine: a {@link SoloClient} on a data folder, with the H2 store as the system of
@@ -113,35 +111,29 @@ public final class SoloEngine implements SoloClient {
       NativeRuntime.prepare(config.nativeLibraryDir());
       MetadataStore store = MetadataStore.open(dataDir);
       resources.push(store);
-      String modelId =
-          config.embeddingModel()
-              .or(store::storedModel)
-              .orElse(EngineConfig.DEFAULT_EMBEDDING_MODEL);
-      ModelSpec spec =
-          ModelSpec.builtIn(modelId)
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          "the data folder " + dataDir + " was built with embedding model "
-                              + modelId + ", which this engine does not have; use an engine"
-                              + " that has it, or another data folder"));
+      ModelSpec spec = ModelChoice.forOpen(config, store);
       if (config.chunkMaxTokens() > spec.maxTokens()) {
         throw new InvalidInputException(
             "chunkMaxTokens must be at most " + spec.maxTokens() + " (the input limit of "
                 + spec.id() + "), got " + config.chunkMaxTokens());
       }
-      store.checkModel(spec.id(), spec.dimension());
+      // Refused before the (slow) load if the folder has another model; recorded only after it,
+      // so that a new folder never records a model that cannot load.
+      store.precheckModel(ModelChoice.record(spec));
       EmbeddingModel model =
-          DeviceSelection.load(
-              spec,
-              config.device(),
-              SessionTuning.defaults(config.inferenceThreads(), config.embeddingBatchSize())
-                  .withDeterministic(config.deterministicEmbeddings()),
-              config.inferenceListener());
+          ModelLoader.load(spec, config);
       resources.push(model);
-      IndexSettings settings = IndexSettings.of(spec.dimension(), VectorSimilarity.DOT_PRODUCT,
-          spec.id());
-      ChunkIndex index = openIndex(dataDir.resolve("index"), settings);
+      store.checkModel(ModelChoice.record(spec));
+      store.dropStaging(); // what a killed re-embedding left
+      // Ingest and search embed through the cache; inference().embed runs the model, since its
+      // texts are not otherwise kept in the data folder.
+      EmbeddingModel cached = model;
+      if (config.embeddingCacheEntries() > 0) {
+        VectorCache cache = store.vectorCache(config.embeddingCacheEntries());
+        resources.push(cache); // closed (its pending writes done) before the store
+        cached = new CachingEmbeddingModel(model, cache, config.inferenceListener());
+      }
+      ChunkIndex index = Indexes.open(dataDir.resolve("index"), Indexes.settings(spec));
       resources.push(index);
 
       IndexSync sync = new IndexSync(store, index);
@@ -171,7 +163,7 @@ public final class SoloEngine implements SoloClient {
           new Ingestor(
               store,
               writer,
-              model,
+              cached,
               chunker,
               new Parsers(new TikaFormats()),
               new Ingestor.Limits(
@@ -193,7 +185,7 @@ public final class SoloEngine implements SoloClient {
           new EngineSearch(
               lifecycle,
               new SearchExecutor(
-                  index, store, model, config.candidateDepth(), config.rrfK(), visibility));
+                  index, store, cached, config.candidateDepth(), config.rrfK(), visibility));
       EngineInference inference = new EngineInference(lifecycle, model, store);
       resources.push(sync::commit); // closed first: the index is committed before it closes
       return new SoloEngine(config, lifecycle, resources, documents, search, inference);
@@ -209,27 +201,35 @@ public final class SoloEngine implements SoloClient {
   }
 
   /**
-   * Opens the index; one that is damaged or was built differently holds only derived data, so it is
-   * deleted and rebuilt from the store.
+   * Re-embeds the chunks of a data folder with the model {@code config} names, from their stored
+   * text (nothing is parsed again), records the new model and rebuilds the search index. Chunks
+   * whose vectors the embedding cache holds for the new model are not embedded again.
+   *
+   * <p>Crash-safe: until its last transaction the data folder keeps the old model, whole; after
+   * it, the new one. Killed in between, the data folder opens with one or the other, never a mix,
+   * and running this again finishes the job. No engine may have the data folder open meanwhile.
+   *
+   * <pre>{@code
+   * ReindexSummary s = SoloEngine.reindex(
+   *     EngineConfig.builder(Path.of("solo-data")).embeddingModel("e5-small-v2-q").build());
+   * }</pre>
+   *
+   * @param config the data folder and the new model ({@link EngineConfig#embeddingModel()} or
+   *     {@link EngineConfig#embeddingModelFolder()}; required); its inference settings and cache
+   *     apply
+   * @return what was done; {@link ReindexSummary#reembedded()} is false if the folder already had
+   *     the model
+   * @throws InvalidInputException if no model is named or there is no data folder
+   * @throws StorageException if the folder is open elsewhere or cannot be written
+   * @throws dev.solosuccess.sdk.ModelException if the new model cannot be loaded
    */
-  private static ChunkIndex openIndex(Path dir, IndexSettings settings) {
-    try {
-      return ChunkIndex.open(dir, settings);
-    } catch (IncompatibleIndexException | IndexCorruptedException e) {
-      LOG.log(Level.WARNING, "rebuilding the index from the store: " + e.getMessage());
-      deleteTree(dir);
-      return ChunkIndex.open(dir, settings);
-    }
+  public static ReindexSummary reindex(EngineConfig config) {
+    return reindex(config, ReindexListener.NONE);
   }
 
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new StorageException("cannot delete the damaged index " + dir + ": " + e, dir, e);
-    }
+  /** {@link #reindex(EngineConfig)}, telling {@code listener} how it goes. */
+  public static ReindexSummary reindex(EngineConfig config, ReindexListener listener) {
+    return Reindexer.run(config, java.util.Objects.requireNonNull(listener, "listener"));
   }
 
   private static void closeAll(Deque<AutoCloseable> resources, Exception primary) {

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param chunks chunks stored by this batch
  * @param truncatedChunks chunks longer than the model's input, embedded from their beginning only
  *     (the built-in chunkers never produce one; a non-zero count means text was not fully embedded)
+ * @param cachedChunks chunks whose vectors did not need a model run: found in the engine's
+ *     embedding cache (embedded before with the same text and model), or equal to another chunk of
+ *     the same embedding call
  * @param stages time spent in each stage, summed over the threads that ran it (parsing runs on
  *     several threads, so the sum may exceed {@code elapsed})
  * @param elapsed wall time of the batch
@@ -28,6 +31,7 @@ public record IngestSummary(
     List<DuplicateFile> duplicates,
     int chunks,
     int truncatedChunks,
+    int cachedChunks,
     Map<IngestStage, Duration> stages,
     Duration elapsed) {
 

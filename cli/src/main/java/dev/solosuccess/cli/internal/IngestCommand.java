@@ -212,6 +212,11 @@ public final class IngestCommand implements Callable<Integer> {
         s.ingested().size() / Math.max(seconds, 1e-9),
         s.chunks() / Math.max(seconds, 1e-9));
     out.printf("Stages: %s%n", stages(s));
+    if (s.cachedChunks() > 0) {
+      out.printf(
+          "From the embedding cache: %d chunks (embedded before with this model)%n",
+          s.cachedChunks());
+    }
     if (s.truncatedChunks() > 0) {
       out.printf(
           "Truncated chunks: %d (longer than the model's input; only their start was embedded)%n",
@@ -256,6 +261,7 @@ public final class IngestCommand implements Callable<Integer> {
     n.put("skippedCount", s.skipped().size());
     n.put("duplicateCount", s.duplicates().size());
     n.put("truncatedChunks", s.truncatedChunks());
+    n.put("cachedChunks", s.cachedChunks());
     n.put("seconds", s.elapsed().toNanos() / 1e9);
     ObjectNode stages = n.putObject("stageSeconds");
     s.stages().forEach((stage, d) ->

@@ -133,7 +133,7 @@ public final class BatchIngestor {
     });
     return new IngestSummary(
         run.ingested, run.unchanged, run.skipped, run.duplicates, run.chunks,
-        run.stats.truncatedChunks(), run.stats.stages(),
+        run.stats.truncatedChunks(), run.stats.cachedChunks(), run.stats.stages(),
         Duration.ofNanos(System.nanoTime() - start));
   }
 

@@ -7,11 +7,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-/** Time spent per ingestion stage, summed over threads, and truncated chunks. Thread-safe. */
+/**
+ * Time spent per ingestion stage, summed over threads, truncated chunks, and chunks answered by the
+ * embedding cache. Thread-safe.
+ */
 public final class IngestStats {
 
   private final EnumMap<IngestStage, LongAdder> nanos = new EnumMap<>(IngestStage.class);
   private final LongAdder truncated = new LongAdder();
+  private final LongAdder cached = new LongAdder();
 
   public IngestStats() {
     for (IngestStage s : IngestStage.values()) {
@@ -34,6 +38,14 @@ public final class IngestStats {
 
   public int truncatedChunks() {
     return truncated.intValue();
+  }
+
+  public void cached(int chunks) {
+    cached.add(chunks);
+  }
+
+  public int cachedChunks() {
+    return cached.intValue();
   }
 
   public Map<IngestStage, Duration> stages() {

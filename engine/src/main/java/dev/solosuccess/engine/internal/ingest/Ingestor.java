@@ -218,7 +218,8 @@ public final class Ingestor {
 
   /**
    * Embeds the chunks of several documents in one model call, as passages (with the model's passage
-   * prefix, if it has one); vectors per document, in order.
+   * prefix, if it has one); vectors per document, in order. Chunks the embedding cache holds do not
+   * reach the model.
    */
   public List<float[][]> embed(List<Prepared> docs, IngestStats stats) {
     List<String> all = new ArrayList<>();
@@ -228,6 +229,7 @@ public final class Ingestor {
     EmbeddingModel.Embedded embedded =
         stats.time(IngestStage.EMBED, () -> model.embedPassages(all));
     stats.truncated(embedded.truncated());
+    stats.cached(embedded.cached());
     List<float[][]> out = new ArrayList<>(docs.size());
     int at = 0;
     for (Prepared p : docs) {

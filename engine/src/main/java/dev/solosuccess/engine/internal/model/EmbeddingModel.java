@@ -53,6 +53,14 @@ public interface EmbeddingModel extends AutoCloseable {
    *
    * @param vectors one vector per input, in input order
    * @param truncated inputs longer than the model's limit, embedded from their beginning
+   * @param cached inputs whose vectors came from the embedding cache (or from an equal input of the
+   *     same call) instead of a model run
    */
-  record Embedded(float[][] vectors, int truncated) {}
+  record Embedded(float[][] vectors, int truncated, int cached) {
+
+    /** A result computed entirely by the model. */
+    public Embedded(float[][] vectors, int truncated) {
+      this(vectors, truncated, 0);
+    }
+  }
 }

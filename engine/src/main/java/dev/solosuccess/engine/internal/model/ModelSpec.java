@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A built-in embedding model: where its files are on the class path and how to run it.
+ * An embedding model: where its files are (class-path resources for the built-in models, a pinned
+ * folder for a user's, see {@link ModelDescriptor}) and how to run it.
  *
  * <p>Every built-in graph was checked by loading it in ONNX Runtime 1.23.2: inputs {@code
  * input_ids}, {@code attention_mask} and {@code token_type_ids} (INT64, {@code [-1,-1]}; all three
@@ -15,8 +16,7 @@ import java.util.Optional;
  * tokenizers are the same lower-casing BERT word-piece vocabulary, with [CLS] and [SEP] added.
  *
  * @param id the public name, recorded in the data folder
- * @param onnxResource class-path resource of the ONNX graph
- * @param tokenizerResource class-path resource of the HuggingFace {@code tokenizer.json}
+ * @param source where the graph and the HuggingFace {@code tokenizer.json} are
  * @param dimension vector length
  * @param maxTokens input limit in word pieces, special tokens and prefix included
  * @param pooling how token states become one vector
@@ -27,8 +27,7 @@ import java.util.Optional;
  */
 public record ModelSpec(
     String id,
-    String onnxResource,
-    String tokenizerResource,
+    ModelSource source,
     int dimension,
     int maxTokens,
     Pooling pooling,
@@ -38,11 +37,32 @@ public record ModelSpec(
 
   public ModelSpec {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(onnxResource, "onnxResource");
-    Objects.requireNonNull(tokenizerResource, "tokenizerResource");
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(pooling, "pooling");
     Objects.requireNonNull(queryPrefix, "queryPrefix");
     Objects.requireNonNull(passagePrefix, "passagePrefix");
+  }
+
+  /** A model whose graph and tokenizer are class-path resources. */
+  public ModelSpec(
+      String id,
+      String onnxResource,
+      String tokenizerResource,
+      int dimension,
+      int maxTokens,
+      Pooling pooling,
+      boolean normalize,
+      String queryPrefix,
+      String passagePrefix) {
+    this(
+        id,
+        new ModelSource.ClassPath(onnxResource, tokenizerResource),
+        dimension,
+        maxTokens,
+        pooling,
+        normalize,
+        queryPrefix,
+        passagePrefix);
   }
 
   /** How token states become one vector. */
@@ -137,5 +157,54 @@ public record ModelSpec(
   /** The prefix for inputs of this kind. */
   public String prefix(EmbeddingKind kind) {
     return kind == EmbeddingKind.QUERY ? queryPrefix : passagePrefix;
+  }
+
+  /** What runs the graph. */
+  public ModelFormat format() {
+    return source.format();
+  }
+
+  /** Whether this model ships with the engine (its files are class-path resources). */
+  public boolean isBuiltIn() {
+    return source instanceof ModelSource.ClassPath;
+  }
+
+  /** The folder of a user model; empty for a built-in one. */
+  public Optional<ModelSource.Folder> folder() {
+    return source instanceof ModelSource.Folder f ? Optional.of(f) : Optional.empty();
+  }
+
+  /**
+   * The model's identity, as SHA-256 hex of everything that decides its vectors: id, format,
+   * files (for a folder: their pinned hashes), dimension, input limit, pooling, normalization and
+   * prefixes. Two specs with equal keys give equal vectors; the embedding cache is keyed by it, and
+   * a data folder built with a user model records it.
+   */
+  public String key() {
+    StringBuilder b = new StringBuilder("solo-model-key/1\n");
+    b.append(id).append('\n').append(format().label()).append('\n');
+    switch (source) {
+      case ModelSource.ClassPath c ->
+          b.append("classpath ").append(c.model()).append(' ').append(c.tokenizer()).append('\n');
+      case ModelSource.Folder f -> {
+        b.append("folder ").append(f.modelFile()).append(' ').append(f.tokenizerFile())
+            .append('\n');
+        f.sha256().forEach((file, hash) -> b.append(file).append('=').append(hash).append('\n'));
+      }
+    }
+    b.append(dimension).append('\n').append(maxTokens).append('\n').append(pooling).append('\n')
+        .append(normalize).append('\n')
+        .append(queryPrefix.length()).append(':').append(queryPrefix).append('\n')
+        .append(passagePrefix.length()).append(':').append(passagePrefix).append('\n');
+    return Sha256.hex(b.toString());
+  }
+
+  /**
+   * What the vectors of this model are called in the search index, so that an index built from
+   * other vectors is rebuilt: the id of a built-in model; for a user model, its id and the start of
+   * its {@link #key()}, because a re-pinned model keeps its id but not its vectors.
+   */
+  public String vectorSpace() {
+    return isBuiltIn() ? id : id + "@" + key().substring(0, 16);
   }
 }

@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import dev.solosuccess.sdk.ModelException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -29,24 +30,20 @@ public final class ModelTokenizer implements Tokenization, AutoCloseable {
     this.modelId = modelId;
   }
 
+  /**
+   * Loads the tokenizer of a model from its source: a class-path resource, or a model folder's
+   * pinned {@code tokenizer.json} (checked against its SHA-256 as read).
+   *
+   * @throws ModelException if it is missing, changed or cannot be parsed
+   */
   public static ModelTokenizer load(ModelSpec spec) {
-    ClassLoader loader = ModelTokenizer.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(spec.tokenizerResource())) {
-      if (in == null) {
-        throw new ModelException(
-            "tokenizer resource " + spec.tokenizerResource() + " of model " + spec.id()
-                + " is not on the class path",
-            spec.id(),
-            null);
-      }
+    byte[] json = spec.source().readTokenizer(spec.id());
+    try (InputStream in = new ByteArrayInputStream(json)) {
       HuggingFaceTokenizer tokenizer =
           HuggingFaceTokenizer.newInstance(
               in, Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "true"));
       return new ModelTokenizer(tokenizer, spec.maxTokens(), spec.id());
     } catch (IOException | RuntimeException e) {
-      if (e instanceof ModelException me) {
-        throw me;
-      }
       throw new ModelException(
           "cannot load the tokenizer of model " + spec.id() + ": " + e.getMessage(), spec.id(), e);
     }

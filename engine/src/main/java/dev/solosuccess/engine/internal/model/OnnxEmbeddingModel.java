@@ -12,8 +12,6 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.TensorInfo;
 import dev.solosuccess.sdk.EmbeddingKind;
 import dev.solosuccess.sdk.ModelException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -103,6 +101,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
     this.env = env;
     this.session = session;
     this.tuning = tuning;
+    checkInputs(session, spec);
     this.needsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
     this.output = findOutput(session, spec);
     this.runPermits = new Semaphore(tuning.parallelBatches(), true);
@@ -144,23 +143,13 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
    */
   static OnnxEmbeddingModel load(
       ModelSpec spec, SessionTuning tuning, InferenceListener listener, TensorLedger ledger) {
-    ModelTokenizer tokenizer = ModelTokenizer.load(spec);
-    byte[] graph;
-    try (InputStream in =
-        OnnxEmbeddingModel.class.getClassLoader().getResourceAsStream(spec.onnxResource())) {
-      if (in == null) {
-        tokenizer.close();
-        throw new ModelException(
-            "model resource " + spec.onnxResource() + " of " + spec.id()
-                + " is not on the class path",
-            spec.id(),
-            null);
-      }
-      graph = in.readAllBytes();
-    } catch (IOException e) {
-      tokenizer.close();
-      throw new ModelException("cannot read model " + spec.id() + ": " + e, spec.id(), e);
+    if (spec.format() != ModelFormat.ONNX) {
+      throw new ModelException(
+          "model " + spec.id() + " is a " + spec.format().label() + " model, not ONNX", spec.id(),
+          null);
     }
+    byte[] graph = spec.source().readModel(spec.id()); // checked against its pin, if in a folder
+    ModelTokenizer tokenizer = ModelTokenizer.load(spec);
     boolean perBatch = quantizesPerBatch(graph);
     SessionTuning effective =
         tuning.deterministic() && perBatch
@@ -224,7 +213,8 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
   }
 
   private static String findOutput(OrtSession session, ModelSpec spec) throws OrtException {
-    for (Map.Entry<String, NodeInfo> e : session.getOutputInfo().entrySet()) {
+    Map<String, NodeInfo> outputs = session.getOutputInfo();
+    for (Map.Entry<String, NodeInfo> e : outputs.entrySet()) {
       if (e.getValue().getInfo() instanceof TensorInfo t
           && t.getShape().length == 3
           && t.getShape()[2] == spec.dimension()) {
@@ -232,9 +222,48 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
       }
     }
     throw new ModelException(
-        "model " + spec.id() + " has no output of shape [batch, tokens, " + spec.dimension() + "]",
+        "model " + spec.id() + " has no output of shape [batch, tokens, " + spec.dimension()
+            + "] (token states of the dimension " + (spec.isBuiltIn() ? "it" : "its descriptor")
+            + " gives); its outputs: " + describe(outputs),
         spec.id(),
         null);
+  }
+
+  private static void checkInputs(OrtSession session, ModelSpec spec) throws OrtException {
+    Map<String, NodeInfo> inputs = session.getInputInfo();
+    for (String name : List.of(INPUT_IDS, ATTENTION_MASK)) {
+      if (!inputs.containsKey(name)) {
+        throw new ModelException(
+            "model " + spec.id() + " has no input '" + name + "' (a BERT-style encoder takes "
+                + INPUT_IDS + ", " + ATTENTION_MASK + " and optionally " + TOKEN_TYPE_IDS
+                + "); its inputs: " + describe(inputs),
+            spec.id(),
+            null);
+      }
+    }
+    for (String name : inputs.keySet()) {
+      if (!List.of(INPUT_IDS, ATTENTION_MASK, TOKEN_TYPE_IDS).contains(name)) {
+        throw new ModelException(
+            "model " + spec.id() + " needs an input '" + name + "' that the engine cannot feed;"
+                + " its inputs: " + describe(inputs),
+            spec.id(),
+            null);
+      }
+    }
+  }
+
+  private static String describe(Map<String, NodeInfo> nodes) {
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, NodeInfo> e : nodes.entrySet()) {
+      if (!b.isEmpty()) {
+        b.append(", ");
+      }
+      b.append(e.getKey());
+      if (e.getValue().getInfo() instanceof TensorInfo t) {
+        b.append(' ').append(Arrays.toString(t.getShape()));
+      }
+    }
+    return b.toString();
   }
 
   @Override

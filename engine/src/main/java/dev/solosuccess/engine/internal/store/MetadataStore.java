@@ -1,5 +1,6 @@
 package dev.solosuccess.engine.internal.store;
 
+import dev.solosuccess.engine.internal.model.VectorCache;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.InvalidInputException;
@@ -113,13 +114,15 @@ public final class MetadataStore implements AutoCloseable {
     }
   }
 
-  /** The embedding model the store was built with; empty for a new store. */
+  /** The id of the embedding model the store was built with; empty for a new store. */
   public Optional<String> storedModel() {
-    try (Connection c = pool.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT val FROM solo_info WHERE name = 'embedding.model'")) {
-      return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    return storedModelRecord().map(ModelRecord::id);
+  }
+
+  /** The embedding model the store was built with; empty for a new store. */
+  public Optional<ModelRecord> storedModelRecord() {
+    try (Connection c = pool.getConnection()) {
+      return Schema.model(Schema.readInfo(c));
     } catch (SQLException e) {
       throw failure("cannot read the store's model", e);
     }
@@ -131,10 +134,135 @@ public final class MetadataStore implements AutoCloseable {
    * @throws InvalidInputException if the store was built with another model or a newer schema
    */
   public void checkModel(String modelId, int dimension) {
-    try (Connection c = pool.getConnection()) {
-      Schema.checkInfo(c, modelId, dimension, file);
+    checkModel(ModelRecord.builtIn(modelId, dimension));
+  }
+
+  /**
+   * Records the schema and model in a new store; checks them in an existing one: the same id and
+   * dimension, and for a user model the same files and settings.
+   *
+   * @throws InvalidInputException if the store was built with another model or a newer schema
+   */
+  public void checkModel(ModelRecord model) {
+    checkModel(model, true);
+  }
+
+  /**
+   * Checks that the store may be used with the model, as {@link #checkModel(ModelRecord)} does,
+   * without recording anything: a new store passes.
+   *
+   * @throws InvalidInputException if the store was built with another model or a newer schema
+   */
+  public void precheckModel(ModelRecord model) {
+    checkModel(model, false);
+  }
+
+  private void checkModel(ModelRecord model, boolean record) {
+    synchronized (writeMonitor) {
+      try (Connection c = pool.getConnection()) {
+        Schema.checkInfo(c, model, file, record);
+      } catch (SQLException e) {
+        throw failure("cannot read the store's model", e);
+      }
+    }
+  }
+
+  /**
+   * The embedding cache in this store, bounded to {@code maxEntries} entries.
+   *
+   * @param maxEntries at least 1
+   */
+  public VectorCache vectorCache(long maxEntries) {
+    try {
+      return new H2VectorCache(pool, file, maxEntries);
     } catch (SQLException e) {
-      throw failure("cannot read the store's model", e);
+      throw failure("cannot open the embedding cache", e);
+    }
+  }
+
+  /** Entries in the embedding cache, of every model. */
+  public long vectorCacheEntries() {
+    return queryLong("SELECT COUNT(*) FROM embedding_cache");
+  }
+
+  // ---- re-embedding with another model (solo reindex)
+
+  /**
+   * Starts a re-embedding: an empty staging table for the new vectors. Anything a crashed
+   * re-embedding left there is dropped.
+   */
+  public void startStaging() {
+    execute("cannot create the re-embedding table", Reembedding.CREATE);
+  }
+
+  /** Drops the staging table, if there is one. */
+  public void dropStaging() {
+    execute("cannot drop the re-embedding table", Reembedding.DROP);
+  }
+
+  /** Up to {@code limit} chunks with an id after {@code afterId} (empty: from the start), by id. */
+  public List<Reembedding.ChunkText> chunkTextsAfter(String afterId, int limit) {
+    try (Connection c = pool.getConnection()) {
+      return Reembedding.chunksAfter(c, afterId, limit);
+    } catch (SQLException e) {
+      throw failure("cannot read chunk texts", e);
+    }
+  }
+
+  /** Stores new vectors of chunks in the staging table, in one transaction. */
+  public void stage(List<String> chunkIds, float[][] vectors) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Reembedding.stage(c, chunkIds, vectors);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("cannot store re-embedded vectors", e);
+    }
+  }
+
+  /**
+   * Switches the store to the new model in one transaction: every chunk takes its staged vector
+   * and the model record is replaced. Before the commit the store is entirely the old model's; after
+   * it, entirely the new one's.
+   *
+   * @throws StorageException if a chunk has no staged vector (nothing is changed then)
+   */
+  public void switchModel(ModelRecord model) {
+    synchronized (writeMonitor) {
+      try (Connection c = pool.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          Reembedding.switchVectors(c, file);
+          Schema.writeModel(c, model);
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          rollback(c, e);
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw failure("cannot switch the store to model " + model.id(), e);
+      }
+    }
+  }
+
+  /** Chunks stored, of all documents. */
+  public long chunkCount() {
+    return queryLong("SELECT COUNT(*) FROM chunks");
+  }
+
+  private void execute(String what, String... sql) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      for (String q : sql) {
+        s.execute(q);
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
     }
   }
 

@@ -1,0 +1,53 @@
+package dev.solosuccess.engine.internal;
+
+import dev.solosuccess.index.ChunkIndex;
+import dev.solosuccess.index.IncompatibleIndexException;
+import dev.solosuccess.index.IndexCorruptedException;
+import dev.solosuccess.index.IndexSettings;
+import dev.solosuccess.index.VectorSimilarity;
+import dev.solosuccess.engine.internal.model.ModelSpec;
+import dev.solosuccess.sdk.StorageException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Opens the search index of a data folder, rebuilding what is damaged or built differently. */
+public final class Indexes {
+
+  private static final System.Logger LOG = System.getLogger(Indexes.class.getName());
+
+  private Indexes() {}
+
+  /** The settings of an index of this model's vectors. */
+  public static IndexSettings settings(ModelSpec spec) {
+    return IndexSettings.of(spec.dimension(), VectorSimilarity.DOT_PRODUCT, spec.vectorSpace());
+  }
+
+  /**
+   * Opens the index; one that is damaged or was built differently (another dimension, or another
+   * model's vectors) holds only derived data, so it is deleted and opened empty, to be rebuilt
+   * from the store.
+   */
+  public static ChunkIndex open(Path dir, IndexSettings settings) {
+    try {
+      return ChunkIndex.open(dir, settings);
+    } catch (IncompatibleIndexException | IndexCorruptedException e) {
+      LOG.log(Level.WARNING, "rebuilding the index from the store: " + e.getMessage());
+      deleteTree(dir);
+      return ChunkIndex.open(dir, settings);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot delete the damaged index " + dir + ": " + e, dir, e);
+    }
+  }
+}
