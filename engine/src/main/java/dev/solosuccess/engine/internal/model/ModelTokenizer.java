@@ -6,6 +6,8 @@ import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import dev.solosuccess.sdk.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -29,6 +31,7 @@ public final class ModelTokenizer implements Tokenization, AutoCloseable {
     this.modelId = modelId;
   }
 
+  /** The tokenizer of a built-in model: {@link ModelSpec#tokenizerResource()} on the class path. */
   public static ModelTokenizer load(ModelSpec spec) {
     ClassLoader loader = ModelTokenizer.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(spec.tokenizerResource())) {
@@ -39,14 +42,35 @@ public final class ModelTokenizer implements Tokenization, AutoCloseable {
             spec.id(),
             null);
       }
+      return load(in, spec);
+    } catch (IOException e) {
+      throw new ModelException(
+          "cannot load the tokenizer of model " + spec.id() + ": " + e.getMessage(), spec.id(), e);
+    }
+  }
+
+  /**
+   * The tokenizer of a model in a folder: a HuggingFace {@code tokenizer.json} file ({@link
+   * ModelSpec#tokenizerResource()} is not read).
+   */
+  public static ModelTokenizer load(Path tokenizerJson, ModelSpec spec) {
+    try (InputStream in = Files.newInputStream(tokenizerJson)) {
+      return load(in, spec);
+    } catch (IOException e) {
+      throw new ModelException(
+          "cannot read the tokenizer " + tokenizerJson + " of model " + spec.id() + ": " + e,
+          spec.id(),
+          e);
+    }
+  }
+
+  private static ModelTokenizer load(InputStream in, ModelSpec spec) throws IOException {
+    try {
       HuggingFaceTokenizer tokenizer =
           HuggingFaceTokenizer.newInstance(
               in, Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "true"));
       return new ModelTokenizer(tokenizer, spec.maxTokens(), spec.id());
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ModelException me) {
-        throw me;
-      }
+    } catch (RuntimeException e) {
       throw new ModelException(
           "cannot load the tokenizer of model " + spec.id() + ": " + e.getMessage(), spec.id(), e);
     }
