@@ -138,16 +138,13 @@ final class ClassifierStore {
       throw (RuntimeException) e;
     }
     Path retired = root.resolve(RETIRED + name + "-" + nonce);
+    boolean replacing = Files.isDirectory(target);
     try {
-      boolean replacing = Files.isDirectory(target);
       if (replacing) {
         Files.move(target, retired, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       syncDirectory(root);
-      if (replacing) {
-        deleteTree(retired);
-      }
     } catch (IOException e) {
       if (!Files.isDirectory(target) && Files.isDirectory(retired)) {
         try {
@@ -159,6 +156,14 @@ final class ClassifierStore {
       deleteQuietly(staging, e);
       throw new StorageException(
           "cannot install classifier '" + name + "' in " + target + ": " + e, target, e);
+    }
+    if (replacing) {
+      try {
+        deleteTree(retired);
+      } catch (IOException e) {
+        // Installed all the same; the next open removes the leftover.
+        LOG.log(Level.WARNING, "cannot delete the replaced classifier " + retired + ": " + e);
+      }
     }
   }
 

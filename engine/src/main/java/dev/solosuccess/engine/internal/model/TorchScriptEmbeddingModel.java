@@ -17,7 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A sentence-embedding model in TorchScript, run by PyTorch through DJL: the same contract as
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread-safe: PyTorch runs a module for many threads at once. Batches of one call run one
  * after the other on the caller's thread, each operator on PyTorch's intra-op threads (as many as
  * cores by default). Every tensor of a batch lives in an {@link NDManager} closed when the batch
- * ends. {@link #close()} is idempotent; calls after it fail.
+ * ends. {@link #close()} waits for calls in flight and is idempotent; calls after it fail.
  *
  * <pre>{@code
  * try (EmbeddingModel m = TorchScriptEmbeddingModel.load(Path.of("models/minilm-ts"), spec)) {
@@ -66,7 +67,9 @@ public final class TorchScriptEmbeddingModel implements EmbeddingModel {
   private final boolean tokenTypes;
   private final int batchSize;
   private final InferenceListener listener;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  /** Calls hold the read side; {@link #close()} takes the write side, after calls in flight. */
+  private final ReadWriteLock running = new ReentrantReadWriteLock();
+  private boolean closed; // guarded by running
 
   private TorchScriptEmbeddingModel(
       ModelSpec spec,
@@ -147,8 +150,7 @@ public final class TorchScriptEmbeddingModel implements EmbeddingModel {
     RuntimeException first = null;
     for (boolean tokenTypes : new boolean[] {true, false}) {
       try (NDManager m = model.getNDManager().newSubManager()) {
-        NDArray states = tokenStates(model.getBlock(), m, p, tokenTypes, spec);
-        states.getShape(); // shape already checked
+        tokenStates(model.getBlock(), m, p, tokenTypes, spec); // checks the output's shape
         return tokenTypes;
       } catch (ModelException e) {
         throw e; // it ran, with the wrong output: not a question of inputs
@@ -205,41 +207,58 @@ public final class TorchScriptEmbeddingModel implements EmbeddingModel {
 
   @Override
   public Embedded embed(List<String> texts, EmbeddingKind kind) {
-    if (closed.get()) {
-      throw new IllegalStateException("model " + spec.id() + " is closed");
-    }
     long began = System.nanoTime();
-    EmbeddingBatches.Encoded in = EmbeddingBatches.encode(tokenizer, texts, spec.prefix(kind));
     float[][] vectors = new float[texts.size()][];
-    for (int[] rows :
-        EmbeddingBatches.plan(
-            in.encoded(), batchSize, MAX_BATCH_TOKENS, OnnxEmbeddingModel.MAX_PADDING)) {
-      EmbeddingBatches.Padded p = EmbeddingBatches.pad(in.encoded(), rows);
-      try (NDManager m = model.getNDManager().newSubManager()) {
-        NDArray states = tokenStates(model.getBlock(), m, p, tokenTypes, spec);
-        Pooler.pool(FloatBuffer.wrap(states.toFloatArray()), p.mask(), rows, p.length(), spec,
-            vectors);
-      } catch (ModelException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new ModelException(
-            "model " + spec.id() + " failed on a batch of " + p.rows() + ": " + e.getMessage(),
-            spec.id(),
-            e);
+    EmbeddingBatches.Encoded in;
+    running.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("model " + spec.id() + " is closed");
       }
+      in = EmbeddingBatches.encode(tokenizer, texts, spec.prefix(kind));
+      for (int[] rows :
+          EmbeddingBatches.plan(
+              in.encoded(), batchSize, MAX_BATCH_TOKENS, OnnxEmbeddingModel.MAX_PADDING)) {
+        runBatch(in.encoded(), rows, vectors);
+      }
+    } finally {
+      running.readLock().unlock();
     }
     listener.embedded(spec.id(), texts.size(), Duration.ofNanos(System.nanoTime() - began));
     return new Embedded(vectors, in.truncated());
   }
 
+  private void runBatch(ModelTokenizer.Encoded[] encoded, int[] rows, float[][] out) {
+    EmbeddingBatches.Padded p = EmbeddingBatches.pad(encoded, rows);
+    try (NDManager m = model.getNDManager().newSubManager()) {
+      NDArray states = tokenStates(model.getBlock(), m, p, tokenTypes, spec);
+      Pooler.pool(FloatBuffer.wrap(states.toFloatArray()), p.mask(), rows, p.length(), spec, out);
+    } catch (ModelException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ModelException(
+          "model " + spec.id() + " failed on a batch of " + p.rows() + ": " + e.getMessage(),
+          spec.id(),
+          e);
+    }
+  }
+
+  /** Waits for calls in flight, then frees the module and the tokenizer; idempotent. */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
+    running.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
       try {
         model.close();
       } finally {
         tokenizer.close();
       }
+    } finally {
+      running.writeLock().unlock();
     }
   }
 }
