@@ -21,6 +21,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,6 +177,44 @@ class ClassifierTest {
           .hasMessageContaining("train it again");
     }
     engine.inference().deleteClassifier("moved");
+  }
+
+  @Test
+  void predictionsGoOnWhileTheClassifierIsReplaced() throws Exception {
+    ClassifierTraining training =
+        ClassifierTraining.builder("busy", tickets).epochs(10).build();
+    engine.inference().trainClassifier(training);
+    AtomicBoolean trained = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<Integer>> readers = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        readers.add(
+            pool.submit(
+                () -> {
+                  int calls = 0;
+                  while (!trained.get() || calls == 0) {
+                    for (Classification c : engine.inference().classifyAll("busy", NEW_TEXTS)) {
+                      assertThat(c.scores()).hasSize(4);
+                      assertThat(c.scores().stream().mapToDouble(LabelScore::score).sum())
+                          .isCloseTo(1.0, within(1e-9));
+                    }
+                    calls++;
+                  }
+                  return calls;
+                }));
+      }
+      for (int round = 0; round < 3; round++) {
+        engine.inference().trainClassifier(training);
+      }
+      trained.set(true);
+      for (Future<Integer> f : readers) {
+        assertThat(f.get(60, TimeUnit.SECONDS)).isPositive();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    engine.inference().deleteClassifier("busy");
   }
 
   @Test
