@@ -9,6 +9,7 @@ module dev.solosuccess.engine {
   requires com.microsoft.onnxruntime;
   requires ai.djl.api;
   requires ai.djl.tokenizers;
+  requires com.google.gson;
   requires com.h2database;
   requires java.sql;
   requires org.apache.pdfbox;

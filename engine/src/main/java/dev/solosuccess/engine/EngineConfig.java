@@ -229,7 +229,8 @@ public final class EngineConfig {
   }
 
   /**
-   * Where native libraries (ONNX Runtime, DJL tokenizers) are extracted; default {@code
+   * Where native libraries (ONNX Runtime, DJL tokenizers, and PyTorch's 430 MB once a classifier
+   * is trained or used) are extracted; default {@code
    * <dataDir>/native}. Native libraries load once per JVM, so the first engine's folder wins.
    */
   public Path nativeLibraryDir() {

@@ -11,6 +11,7 @@ import dev.solosuccess.engine.internal.ModelChoice;
 import dev.solosuccess.engine.internal.Reindexer;
 import dev.solosuccess.engine.internal.Lifecycle;
 import dev.solosuccess.engine.internal.chunk.Chunker;
+import dev.solosuccess.engine.internal.classify.Classifiers;
 import dev.solosuccess.engine.internal.parse.Parsers;
 import dev.solosuccess.engine.internal.parse.TikaFormats;
 import dev.solosuccess.engine.internal.ingest.BatchIngestor;
@@ -186,7 +187,10 @@ public final class SoloEngine implements SoloClient {
               lifecycle,
               new SearchExecutor(
                   index, store, cached, config.candidateDepth(), config.rrfK(), visibility));
-      EngineInference inference = new EngineInference(lifecycle, model, store);
+      // PyTorch stays unloaded until a classifier is trained or used.
+      Classifiers classifiers = new Classifiers(dataDir.resolve("classifiers"), model);
+      resources.push(classifiers);
+      EngineInference inference = new EngineInference(lifecycle, model, store, classifiers);
       resources.push(sync::commit); // closed first: the index is committed before it closes
       return new SoloEngine(config, lifecycle, resources, documents, search, inference);
     } catch (IndexException e) {

@@ -7,6 +7,7 @@ import dev.solosuccess.engine.internal.model.Sha256;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.engine.internal.store.ModelRecord;
 import dev.solosuccess.sdk.DocumentSource;
+import dev.solosuccess.sdk.IngestRequest;
 import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.ModelException;
 import dev.solosuccess.sdk.SearchHit;
@@ -202,17 +203,65 @@ class UserModelTest {
   }
 
   @Test
-  void aTorchScriptFolderSaysItsBackendIsNotAvailable() throws IOException {
+  void aTorchScriptFolderRunsOnPyTorchAndATamperedOrBrokenOneIsRefused() throws IOException {
+    // tiny-encoder.pt: a one-layer BERT-shaped TorchScript module with 32 dimensions and 64
+    // positions (engine/src/test/torchscript/make_tiny_encoders.py), with MiniLM's tokenizer.
     Path folder = tmp.resolve("ts");
     ModelFolders.copy(folder, "all-minilm-l6-v2",
-        ModelFolders.miniLmDescriptor("ts-model").replace("\"onnx\"", "\"torchscript\""));
-    Files.writeString(folder.resolve("model.pt"), "not really TorchScript");
+        ModelFolders.miniLmDescriptor("ts-model")
+            .replace("\"onnx\"", "\"torchscript\"")
+            .replace("\"dimension\": 384", "\"dimension\": 32")
+            .replace("\"maxTokens\": 256", "\"maxTokens\": 64"));
+    Files.delete(folder.resolve("model.onnx"));
+    ModelFolders.copyResource("torchscript/tiny-encoder.pt", folder.resolve("model.pt"));
     Models.pin(folder);
     assertThat(Models.describe(folder).sha256()).containsKeys("model.pt", "tokenizer.json");
-    EngineConfig config = EngineConfig.builder(tmp.resolve("data")).embeddingModel(folder).build();
+    EngineConfig config =
+        EngineConfig.builder(tmp.resolve("data"))
+            .embeddingModel(folder)
+            .chunkMaxTokens(48)
+            .chunkOverlapTokens(4)
+            .build();
+    Path docs = Files.createDirectories(tmp.resolve("docs"));
+    Files.writeString(docs.resolve("a.txt"), "Espresso is brewed under pressure in thirty seconds.");
+    Files.writeString(docs.resolve("b.txt"), "The warehouse ships orders every weekday at noon.");
+    try (SoloEngine engine = SoloEngine.open(config)) {
+      assertThat(engine.inference().embeddingModel().dimension()).isEqualTo(32);
+      assertThat(engine.documents().ingest(IngestRequest.of(docs)).ingested()).hasSize(2);
+      float[] v = engine.inference().embed("espresso").vector();
+      assertThat(v).hasSize(32);
+      double norm = 0;
+      for (float x : v) {
+        norm += (double) x * x;
+      }
+      assertThat(norm).isCloseTo(1.0, Offset.offset(1e-4));
+      assertThat(
+              engine
+                  .search()
+                  .search(SearchRequest.builder("espresso brewed").mode(SearchMode.SEMANTIC).build())
+                  .hits())
+          .hasSize(2);
+    }
+
+    byte[] pt = Files.readAllBytes(folder.resolve("model.pt"));
+    pt[pt.length / 2] ^= 1;
+    Files.write(folder.resolve("model.pt"), pt);
     assertThatThrownBy(() -> SoloEngine.open(config).close())
         .isInstanceOf(ModelException.class)
-        .hasMessageContaining("TorchScript backend is not available");
+        .hasMessageContaining("model.pt")
+        .hasMessageContaining("has changed since it was pinned");
+
+    Files.writeString(folder.resolve("model.pt"), "not really TorchScript");
+    Models.pin(folder);
+    EngineConfig fresh =
+        EngineConfig.builder(tmp.resolve("data2"))
+            .embeddingModel(folder)
+            .chunkMaxTokens(48)
+            .chunkOverlapTokens(4)
+            .build();
+    assertThatThrownBy(() -> SoloEngine.open(fresh).close())
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("cannot load TorchScript model ts-model");
   }
 
   static Stream<Arguments> badDescriptors() {

@@ -82,4 +82,71 @@ public interface InferenceService {
    *     of range
    */
   ZeroShotResult classifyZeroShot(String text, Map<String, String> labels);
+
+  /**
+   * Trains a classifier on labelled texts and keeps it in the data folder under its name (replacing
+   * one of that name). The texts are embedded with this engine's embedding model and a softmax
+   * layer is trained on their vectors; see {@link ClassifierTraining} for the held-out split and
+   * what the report measures.
+   *
+   * <pre>{@code
+   * ClassifierReport r = engine.inference().trainClassifier("tickets", List.of(
+   *     new LabeledText("Where is my parcel?", "shipping"),
+   *     new LabeledText("I want my money back", "refund"), ...));
+   * System.out.printf("held-out accuracy %.3f, macro-F1 %.3f%n", r.accuracy(), r.macroF1());
+   * }</pre>
+   *
+   * @throws InvalidInputException if the training is not acceptable (see {@link
+   *     ClassifierTraining})
+   * @throws ModelException if the embedding model or PyTorch fails
+   * @throws StorageException if the classifier cannot be saved (an existing one is then kept)
+   */
+  ClassifierReport trainClassifier(ClassifierTraining training);
+
+  /**
+   * Trains a classifier with the default settings: {@code
+   * trainClassifier(ClassifierTraining.builder(name, examples).build())}.
+   */
+  default ClassifierReport trainClassifier(String name, List<LabeledText> examples) {
+    return trainClassifier(ClassifierTraining.builder(name, examples).build());
+  }
+
+  /**
+   * Labels a text with the classifier named {@value ClassifierTraining#DEFAULT_NAME}: {@code
+   * classify(ClassifierTraining.DEFAULT_NAME, text)}.
+   */
+  default Classification classify(String text) {
+    return classify(ClassifierTraining.DEFAULT_NAME, text);
+  }
+
+  /**
+   * Labels a text with a trained classifier: every label with its probability, most probable
+   * first.
+   *
+   * @throws NotFoundException if there is no classifier of that name
+   * @throws InvalidInputException if the text is blank, or the classifier was trained under another
+   *     embedding model than this engine's
+   */
+  default Classification classify(String classifier, String text) {
+    return classifyAll(classifier, Collections.singletonList(text)).get(0);
+  }
+
+  /**
+   * Labels many texts with a trained classifier, in the order given.
+   *
+   * @throws NotFoundException if there is no classifier of that name
+   * @throws InvalidInputException if any text is blank (nothing is classified then), or the
+   *     classifier was trained under another embedding model than this engine's
+   */
+  List<Classification> classifyAll(String classifier, List<String> texts);
+
+  /** The trained classifiers of this data folder, by name. */
+  List<ClassifierReport> classifiers();
+
+  /**
+   * Deletes a trained classifier.
+   *
+   * @throws NotFoundException if there is no classifier of that name
+   */
+  void deleteClassifier(String name);
 }

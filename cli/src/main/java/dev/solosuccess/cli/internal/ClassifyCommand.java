@@ -23,8 +23,16 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "classify",
     mixinStandardHelpOptions = true,
-    description = "Label text.",
-    subcommands = {ClassifyCommand.ZeroShot.class},
+    description =
+        "Label text: with a classifier trained on your labelled examples (train, predict, list,"
+            + " delete), or without training, from label descriptions (zero-shot).",
+    subcommands = {
+      ClassifyTrainCommand.class,
+      ClassifyPredictCommand.class,
+      ClassifyListCommand.class,
+      ClassifyDeleteCommand.class,
+      ClassifyCommand.ZeroShot.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE})
 public final class ClassifyCommand implements Runnable {
@@ -37,14 +45,20 @@ public final class ClassifyCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The {@code solo} command, for the subcommands' engine. */
+  Solo solo() {
+    return solo;
+  }
+
   /** {@code solo classify zero-shot}. */
   @Command(
       name = "zero-shot",
       mixinStandardHelpOptions = true,
       description = {
-        "Rank labels for a text without training: each label has a description, and labels are",
-        "ranked by the similarity of its embedding to the text's. Prints each label's score and",
-        "the margin between the best two (a small margin: the text fits both)."
+        "Rank labels for a text without training, by label descriptions.",
+        "%nEach label has a description, and labels are ranked by the similarity of its embedding"
+            + " to the text's. Prints each label's score and the margin between the best two (a"
+            + " small margin: the text fits both)."
       })
   static final class ZeroShot implements Callable<Integer> {
     @ParentCommand private ClassifyCommand classify;

@@ -1,7 +1,9 @@
 package dev.solosuccess.cli.internal;
 
 import dev.solosuccess.sdk.Chunk;
+import dev.solosuccess.sdk.ClassifierReport;
 import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.LabelMetrics;
 import dev.solosuccess.sdk.Metadata;
 import dev.solosuccess.sdk.MetadataValue;
 import dev.solosuccess.sdk.Provenance;
@@ -147,5 +149,31 @@ final class Json {
       a.add(x);
     }
     return a;
+  }
+
+  /** A trained classifier as {@code solo classify train --json} and {@code list --json} print it. */
+  static ObjectNode classifier(ClassifierReport r) {
+    ObjectNode n = object();
+    n.put("name", r.name());
+    n.put("embeddingModel", r.embeddingModel());
+    ArrayNode labels = n.putArray("labels");
+    r.labels().forEach(labels::add);
+    n.put("examples", r.examples());
+    n.put("trainExamples", r.trainExamples());
+    n.put("heldOutExamples", r.heldOutExamples());
+    n.put("accuracy", r.accuracy());
+    n.put("macroF1", r.macroF1());
+    ArrayNode perLabel = n.putArray("perLabel");
+    for (LabelMetrics m : r.perLabel()) {
+      ObjectNode o = perLabel.addObject();
+      o.put("label", m.label());
+      o.put("precision", m.precision());
+      o.put("recall", m.recall());
+      o.put("f1", m.f1());
+      o.put("support", m.support());
+    }
+    n.put("epochs", r.epochs());
+    n.put("createdAt", r.createdAt().toString());
+    return n;
   }
 }

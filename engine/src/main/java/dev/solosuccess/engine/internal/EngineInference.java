@@ -1,7 +1,11 @@
 package dev.solosuccess.engine.internal;
 
+import dev.solosuccess.engine.internal.classify.Classifiers;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
+import dev.solosuccess.sdk.Classification;
+import dev.solosuccess.sdk.ClassifierReport;
+import dev.solosuccess.sdk.ClassifierTraining;
 import dev.solosuccess.sdk.Embedding;
 import dev.solosuccess.sdk.EmbeddingKind;
 import dev.solosuccess.sdk.InferenceService;
@@ -30,11 +34,14 @@ public final class EngineInference implements InferenceService {
   private final MetadataStore store;
   private final Summarizer summarizer;
   private final ZeroShotClassifier zeroShot;
+  private final Classifiers classifiers;
 
-  public EngineInference(Lifecycle lifecycle, EmbeddingModel model, MetadataStore store) {
+  public EngineInference(
+      Lifecycle lifecycle, EmbeddingModel model, MetadataStore store, Classifiers classifiers) {
     this.lifecycle = lifecycle;
     this.model = model;
     this.store = store;
+    this.classifiers = classifiers;
     this.summarizer = new Summarizer(model);
     this.zeroShot = new ZeroShotClassifier(model);
     ModelSpec spec = model.spec();
@@ -52,18 +59,7 @@ public final class EngineInference implements InferenceService {
     Objects.requireNonNull(kind, "kind");
     return lifecycle.call(
         () -> {
-          if (texts.size() > MAX_TEXTS) {
-            throw new InvalidInputException(
-                "at most " + MAX_TEXTS + " texts per call, got " + texts.size());
-          }
-          for (int i = 0; i < texts.size(); i++) {
-            String t = texts.get(i);
-            if (t == null || t.isBlank()) {
-              throw new InvalidInputException(
-                  "text " + i + " is " + (t == null ? "null" : "blank")
-                      + "; there is nothing to embed");
-            }
-          }
+          checkTexts(texts, "embed");
           if (texts.isEmpty()) {
             return List.of();
           }
@@ -122,5 +118,52 @@ public final class EngineInference implements InferenceService {
           }
           return zeroShot.classify(text, labels);
         });
+  }
+
+  @Override
+  public ClassifierReport trainClassifier(ClassifierTraining training) {
+    Objects.requireNonNull(training, "training");
+    return lifecycle.call(() -> classifiers.train(training));
+  }
+
+  @Override
+  public List<Classification> classifyAll(String classifier, List<String> texts) {
+    Objects.requireNonNull(texts, "texts");
+    return lifecycle.call(
+        () -> {
+          ClassifierTraining.checkName(classifier);
+          checkTexts(texts, "classify");
+          return classifiers.classify(classifier, texts);
+        });
+  }
+
+  @Override
+  public List<ClassifierReport> classifiers() {
+    return lifecycle.call(classifiers::list);
+  }
+
+  @Override
+  public void deleteClassifier(String name) {
+    lifecycle.run(
+        () -> {
+          ClassifierTraining.checkName(name);
+          classifiers.delete(name);
+        });
+  }
+
+  /** At most {@link #MAX_TEXTS} texts, none of them blank. */
+  private static void checkTexts(List<String> texts, String verb) {
+    if (texts.size() > MAX_TEXTS) {
+      throw new InvalidInputException(
+          "at most " + MAX_TEXTS + " texts per call, got " + texts.size());
+    }
+    for (int i = 0; i < texts.size(); i++) {
+      String t = texts.get(i);
+      if (t == null || t.isBlank()) {
+        throw new InvalidInputException(
+            "text " + i + " is " + (t == null ? "null" : "blank") + "; there is nothing to "
+                + verb);
+      }
+    }
   }
 }

@@ -1,12 +1,13 @@
 package dev.solosuccess.engine.internal.model;
 
 import dev.solosuccess.engine.EngineConfig;
+import dev.solosuccess.engine.InferenceDevice;
 import dev.solosuccess.sdk.ModelException;
 
 /**
- * Loads a model with the backend its format selects. Built-in models and ONNX folders run on ONNX
- * Runtime; a TorchScript folder needs the DJL PyTorch backend, which this build does not wire in
- * yet. Stateless.
+ * Loads a model with the backend its format selects: built-in models and ONNX folders run on ONNX
+ * Runtime (CPU or CUDA, see {@link DeviceSelection}); TorchScript folders on PyTorch through DJL, on
+ * the CPU. Stateless.
  */
 public final class ModelLoader {
 
@@ -27,13 +28,25 @@ public final class ModelLoader {
               SessionTuning.defaults(config.inferenceThreads(), config.embeddingBatchSize())
                   .withDeterministic(config.deterministicEmbeddings()),
               config.inferenceListener());
-      case TORCHSCRIPT ->
+      case TORCHSCRIPT -> {
+        if (config.device() == InferenceDevice.CUDA) {
           throw new ModelException(
-              "model " + spec.id() + " is a TorchScript model (format 'torchscript'), and the"
-                  + " TorchScript backend is not available in this build: export the model to"
-                  + " ONNX (format 'onnx', model.onnx)",
+              "device cuda was asked for, but model " + spec.id() + " is a TorchScript model,"
+                  + " which runs on the CPU (PyTorch's CPU build ships with the engine)",
               spec.id(),
               null);
+        }
+        ModelSource.Folder folder =
+            spec.folder()
+                .orElseThrow(
+                    () ->
+                        new ModelException(
+                            "TorchScript model " + spec.id() + " has no model folder",
+                            spec.id(),
+                            null));
+        yield TorchScriptEmbeddingModel.load(
+            folder, spec, config.embeddingBatchSize(), config.inferenceListener());
+      }
     };
   }
 }

@@ -7,6 +7,8 @@ import dev.solosuccess.sdk.ModelException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -37,7 +39,27 @@ public final class ModelTokenizer implements Tokenization, AutoCloseable {
    * @throws ModelException if it is missing, changed or cannot be parsed
    */
   public static ModelTokenizer load(ModelSpec spec) {
-    byte[] json = spec.source().readTokenizer(spec.id());
+    return load(spec.source().readTokenizer(spec.id()), spec);
+  }
+
+  /**
+   * The tokenizer of a model in a folder, from a HuggingFace {@code tokenizer.json} file as it is
+   * (no pin is checked: callers that have one use {@link #load(ModelSpec)}).
+   */
+  public static ModelTokenizer load(Path tokenizerJson, ModelSpec spec) {
+    byte[] json;
+    try {
+      json = Files.readAllBytes(tokenizerJson);
+    } catch (IOException e) {
+      throw new ModelException(
+          "cannot read the tokenizer " + tokenizerJson + " of model " + spec.id() + ": " + e,
+          spec.id(),
+          e);
+    }
+    return load(json, spec);
+  }
+
+  private static ModelTokenizer load(byte[] json, ModelSpec spec) {
     try (InputStream in = new ByteArrayInputStream(json)) {
       HuggingFaceTokenizer tokenizer =
           HuggingFaceTokenizer.newInstance(

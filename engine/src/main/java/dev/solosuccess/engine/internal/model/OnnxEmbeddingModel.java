@@ -1,7 +1,5 @@
 package dev.solosuccess.engine.internal.model;
 
-import dev.solosuccess.engine.InferenceListener;
-import java.time.Duration;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -10,13 +8,14 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.TensorInfo;
+import dev.solosuccess.engine.InferenceListener;
 import dev.solosuccess.sdk.EmbeddingKind;
 import dev.solosuccess.sdk.ModelException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * A sentence-embedding model on ONNX Runtime: one session shared by all callers, inputs sorted by
@@ -302,46 +300,17 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
    */
   @Override
   public Embedded embed(List<String> texts, EmbeddingKind kind) {
-    String prefix = spec.prefix(kind);
     long began = System.nanoTime();
-    int n = texts.size();
-    ModelTokenizer.Encoded[] encoded = tokenize(texts, prefix);
-    int truncated = 0;
-    for (ModelTokenizer.Encoded e : encoded) {
-      if (e.truncated()) {
-        truncated++;
-      }
-    }
-    int[] order =
-        IntStream.range(0, n)
-            .boxed()
-            .sorted(Comparator.comparingInt(i -> encoded[i].length()))
-            .mapToInt(Integer::intValue)
-            .toArray();
-    float[][] vectors = new float[n][];
-    List<int[]> batches = new ArrayList<>();
-    int start = 0;
-    while (start < n) {
-      int end = start + 1;
-      while (end < n
-          && end - start < tuning.batchSize()
-          && (long) encoded[order[end]].length() * (end - start + 1) <= tuning.maxBatchTokens()
-          && encoded[order[end]].length()
-              <= encoded[order[start]].length() * tuning.maxPadding() + 4) {
-        end++;
-      }
-      batches.add(Arrays.copyOfRange(order, start, end));
-      start = end;
-    }
+    ModelTokenizer.Encoded[] encoded = tokenize(texts, spec.prefix(kind));
+    List<int[]> batches =
+        EmbeddingBatches.plan(
+            encoded, tuning.batchSize(), tuning.maxBatchTokens(), tuning.maxPadding());
+    float[][] vectors = new float[texts.size()][];
     runBatches(encoded, batches, vectors);
-    listener.embedded(spec.id(), n, Duration.ofNanos(System.nanoTime() - began));
-    return new Embedded(vectors, truncated);
+    listener.embedded(spec.id(), texts.size(), Duration.ofNanos(System.nanoTime() - began));
+    return new Embedded(vectors, EmbeddingBatches.truncated(encoded));
   }
 
-  /**
-   * Tokenizes on the caller's thread and, for large calls, the workers too: tokenizing 2,000
-   * sentences takes about 3% of embedding them, time in which the other cores would idle.
-   */
   private ModelTokenizer.Encoded[] tokenize(List<String> texts, String prefix) {
     int n = texts.size();
     ModelTokenizer.Encoded[] encoded = new ModelTokenizer.Encoded[n];
@@ -429,29 +398,16 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
   }
 
   private void runBatch(ModelTokenizer.Encoded[] encoded, int[] rows, float[][] out) {
-    int b = rows.length;
-    int len = 0;
-    for (int r : rows) {
-      len = Math.max(len, encoded[r].length());
-    }
-    long[] ids = new long[b * len];
-    long[] mask = new long[b * len];
-    long[] types = new long[b * len];
-    for (int i = 0; i < b; i++) {
-      ModelTokenizer.Encoded e = encoded[rows[i]];
-      System.arraycopy(e.ids(), 0, ids, i * len, e.length());
-      System.arraycopy(e.typeIds(), 0, types, i * len, e.length());
-      Arrays.fill(mask, i * len, i * len + e.length(), 1L);
-    }
-    long[] shape = {b, len};
+    EmbeddingBatches.Padded p = EmbeddingBatches.pad(encoded, rows);
+    long[] shape = {p.rows(), p.length()};
     runPermits.acquireUninterruptibly();
     try (OnnxTensor idsTensor =
-            ledger.track(OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+            ledger.track(OnnxTensor.createTensor(env, LongBuffer.wrap(p.ids()), shape));
         OnnxTensor maskTensor =
-            ledger.track(OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+            ledger.track(OnnxTensor.createTensor(env, LongBuffer.wrap(p.mask()), shape));
         OnnxTensor typesTensor =
             needsTokenTypes
-                ? ledger.track(OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape))
+                ? ledger.track(OnnxTensor.createTensor(env, LongBuffer.wrap(p.typeIds()), shape))
                 : null) {
       Map<String, OnnxTensor> inputs = new HashMap<>();
       inputs.put(INPUT_IDS, idsTensor);
@@ -466,57 +422,15 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
         OnnxValue value =
             result.get(output).orElseThrow(() -> new IllegalStateException("no " + output));
         FloatBuffer states = ((OnnxTensor) value).getFloatBuffer();
-        pool(states, mask, rows, len, out);
+        Pooler.pool(states, p.mask(), rows, p.length(), spec, out);
       }
     } catch (OrtException e) {
       throw new ModelException(
-          "model " + spec.id() + " failed on a batch of " + b + ": " + e.getMessage(),
+          "model " + spec.id() + " failed on a batch of " + p.rows() + ": " + e.getMessage(),
           spec.id(),
           e);
     } finally {
       runPermits.release();
-    }
-  }
-
-  private void pool(FloatBuffer states, long[] mask, int[] rows, int len, float[][] out) {
-    int dim = spec.dimension();
-    for (int i = 0; i < rows.length; i++) {
-      float[] v = new float[dim];
-      int base = i * len * dim;
-      if (spec.pooling() == ModelSpec.Pooling.CLS) {
-        states.get(base, v);
-      } else {
-        float[] token = new float[dim];
-        int count = 0;
-        for (int t = 0; t < len; t++) {
-          if (mask[i * len + t] == 0) {
-            continue;
-          }
-          states.get(base + t * dim, token);
-          for (int d = 0; d < dim; d++) {
-            v[d] += token[d];
-          }
-          count++;
-        }
-        for (int d = 0; d < dim; d++) {
-          v[d] /= count;
-        }
-      }
-      if (spec.normalize()) {
-        normalize(v);
-      }
-      out[rows[i]] = v;
-    }
-  }
-
-  private static void normalize(float[] v) {
-    double sum = 0;
-    for (float x : v) {
-      sum += (double) x * x;
-    }
-    float inv = (float) (1.0 / Math.max(Math.sqrt(sum), 1e-12));
-    for (int d = 0; d < v.length; d++) {
-      v[d] *= inv;
     }
   }
 
