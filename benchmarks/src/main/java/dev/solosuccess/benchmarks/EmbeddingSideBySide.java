@@ -169,7 +169,9 @@ public final class EmbeddingSideBySide implements Callable<Integer> {
       ModelSpec spec = ModelSpec.builtIn(p.engineModel()).orElseThrow();
       SessionTuning defaults = SessionTuning.defaults(threads, batch);
       if (p.name().equals("int8")) {
-        // The engine's default runs each int8 text alone (deterministicEmbeddings); shared batches:
+        // The engine's default runs each int8 text alone (deterministicEmbeddings), as here without
+        // the engine around it; then shared batches:
+        contenders.add(tunedContender(spec, defaults));
         contenders.add(tunedContender(spec, defaults.withDeterministic(false)));
       }
       if (options) {

@@ -189,6 +189,6 @@ public record SessionTuning(
         + executionMode + " arena=" + memoryArena + " pattern=" + memoryPattern + " spin="
         + spinning + " batch=" + batchSize + " tokens=" + maxBatchTokens + " padding="
         + maxPadding + " parallel=" + parallelBatches + (geluApproximation ? " fast-gelu" : "")
-        + (cuda ? " cuda" : "") + (deterministic ? "" : " batch-dependent");
+        + (cuda ? " cuda" : "") + (deterministic ? " deterministic" : " batch-dependent");
   }
 }
