@@ -9,7 +9,6 @@ module dev.solosuccess.engine {
   requires com.microsoft.onnxruntime;
   requires ai.djl.api;
   requires ai.djl.tokenizers;
-  requires com.google.gson;
   requires com.h2database;
   requires java.sql;
   requires org.apache.pdfbox;

@@ -1,11 +1,5 @@
 package dev.solosuccess.engine.internal.classify;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.solosuccess.sdk.ClassifierReport;
 import dev.solosuccess.sdk.LabelMetrics;
 import java.io.IOException;
@@ -15,6 +9,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@value #FILE}: what a saved classifier is, beside its weights. It names its format and version,
@@ -43,42 +43,41 @@ record ClassifierDescriptor(
   /** The one kind of head so far; a future one gets its own name. */
   static final String HEAD = "softmax-linear";
 
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   /** Writes {@value #FILE} into {@code folder}. */
   void write(Path folder) throws IOException {
     ClassifierReport r = report;
-    JsonObject o = new JsonObject();
-    o.addProperty("format", FORMAT);
-    o.addProperty("version", VERSION);
-    o.addProperty("name", r.name());
-    o.addProperty("head", HEAD);
-    o.addProperty("embeddingModel", r.embeddingModel());
-    o.addProperty("dimension", dimension);
-    JsonArray labels = new JsonArray();
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("format", FORMAT);
+    o.put("version", VERSION);
+    o.put("name", r.name());
+    o.put("head", HEAD);
+    o.put("embeddingModel", r.embeddingModel());
+    o.put("dimension", dimension);
+    ArrayNode labels = o.putArray("labels");
     r.labels().forEach(labels::add);
-    o.add("labels", labels);
-    o.addProperty("examples", r.examples());
-    o.addProperty("trainExamples", r.trainExamples());
-    o.addProperty("heldOutExamples", r.heldOutExamples());
-    o.addProperty("accuracy", r.accuracy());
-    o.addProperty("macroF1", r.macroF1());
-    JsonArray perLabel = new JsonArray();
+    o.put("examples", r.examples());
+    o.put("trainExamples", r.trainExamples());
+    o.put("heldOutExamples", r.heldOutExamples());
+    o.put("accuracy", r.accuracy());
+    o.put("macroF1", r.macroF1());
+    ArrayNode perLabel = o.putArray("perLabel");
     for (LabelMetrics m : r.perLabel()) {
-      JsonObject lm = new JsonObject();
-      lm.addProperty("label", m.label());
-      lm.addProperty("precision", m.precision());
-      lm.addProperty("recall", m.recall());
-      lm.addProperty("f1", m.f1());
-      lm.addProperty("support", m.support());
-      perLabel.add(lm);
+      ObjectNode lm = perLabel.addObject();
+      lm.put("label", m.label());
+      lm.put("precision", m.precision());
+      lm.put("recall", m.recall());
+      lm.put("f1", m.f1());
+      lm.put("support", m.support());
     }
-    o.add("perLabel", perLabel);
-    o.addProperty("epochs", r.epochs());
-    o.addProperty("testFraction", testFraction);
-    o.addProperty("seed", seed);
-    o.addProperty("createdAt", r.createdAt().toString());
-    Files.writeString(folder.resolve(FILE), GSON.toJson(o) + "\n", StandardCharsets.UTF_8);
+    o.put("epochs", r.epochs());
+    o.put("testFraction", testFraction);
+    o.put("seed", seed);
+    o.put("createdAt", r.createdAt().toString());
+    Files.writeString(
+        folder.resolve(FILE), MAPPER.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
   }
 
   /**
@@ -90,11 +89,14 @@ record ClassifierDescriptor(
    */
   static ClassifierDescriptor read(Path folder) throws IOException {
     String text = Files.readString(folder.resolve(FILE), StandardCharsets.UTF_8);
-    JsonObject o;
+    JsonNode o;
     try {
-      o = JsonParser.parseString(text).getAsJsonObject();
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
+      o = MAPPER.readTree(text);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (o == null || !o.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
     }
     String format = string(o, "format");
     int version = integer(o, "version");
@@ -108,12 +110,14 @@ record ClassifierDescriptor(
       throw new IllegalArgumentException("head must be " + HEAD + ", got " + head);
     }
     List<String> labels = new ArrayList<>();
-    for (JsonElement e : array(o, "labels")) {
-      labels.add(e.getAsString());
+    for (JsonNode e : array(o, "labels")) {
+      if (!e.isString()) {
+        throw new IllegalArgumentException("labels must hold strings, got " + e);
+      }
+      labels.add(e.asString());
     }
     List<LabelMetrics> perLabel = new ArrayList<>();
-    for (JsonElement e : array(o, "perLabel")) {
-      JsonObject lm = e.getAsJsonObject();
+    for (JsonNode lm : array(o, "perLabel")) {
       perLabel.add(
           new LabelMetrics(
               string(lm, "label"),
@@ -148,46 +152,54 @@ record ClassifierDescriptor(
               + " and " + dimension);
     }
     return new ClassifierDescriptor(
-        report, dimension, number(o, "testFraction"), field(o, "seed").getAsLong());
+        report, dimension, number(o, "testFraction"), integral(o, "seed"));
   }
 
-  private static JsonElement field(JsonObject o, String name) {
-    JsonElement e = o.get(name);
-    if (e == null || e.isJsonNull()) {
+  private static JsonNode field(JsonNode o, String name) {
+    JsonNode e = o.get(name);
+    if (e == null || e.isNull()) {
       throw new IllegalArgumentException("field '" + name + "' is missing");
     }
     return e;
   }
 
-  private static String string(JsonObject o, String name) {
-    JsonElement e = field(o, name);
-    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+  private static String string(JsonNode o, String name) {
+    JsonNode e = field(o, name);
+    if (!e.isString()) {
       throw new IllegalArgumentException("field '" + name + "' must be a string, got " + e);
     }
-    return e.getAsString();
+    return e.asString();
   }
 
-  private static double number(JsonObject o, String name) {
-    JsonElement e = field(o, name);
-    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+  private static double number(JsonNode o, String name) {
+    JsonNode e = field(o, name);
+    if (!e.isNumber()) {
       throw new IllegalArgumentException("field '" + name + "' must be a number, got " + e);
     }
-    return e.getAsDouble();
+    return e.asDouble();
   }
 
-  private static int integer(JsonObject o, String name) {
-    double d = number(o, name);
-    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("field '" + name + "' must be an integer, got " + d);
+  private static long integral(JsonNode o, String name) {
+    JsonNode e = field(o, name);
+    if (!e.isIntegralNumber() || !e.canConvertToLong()) {
+      throw new IllegalArgumentException("field '" + name + "' must be an integer, got " + e);
     }
-    return (int) d;
+    return e.asLong();
   }
 
-  private static JsonArray array(JsonObject o, String name) {
-    JsonElement e = field(o, name);
-    if (!e.isJsonArray()) {
+  private static int integer(JsonNode o, String name) {
+    long v = integral(o, name);
+    if (Math.abs(v) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("field '" + name + "' is out of range, got " + v);
+    }
+    return (int) v;
+  }
+
+  private static JsonNode array(JsonNode o, String name) {
+    JsonNode e = field(o, name);
+    if (!e.isArray()) {
       throw new IllegalArgumentException("field '" + name + "' must be an array, got " + e);
     }
-    return e.getAsJsonArray();
+    return e;
   }
 }
