@@ -1,6 +1,8 @@
 package dev.solosuccess.engine;
 
+import dev.solosuccess.engine.internal.Auditor;
 import dev.solosuccess.engine.internal.DataDirLock;
+import dev.solosuccess.engine.internal.EngineAudit;
 import dev.solosuccess.engine.internal.EngineDocuments;
 import dev.solosuccess.engine.internal.EngineInference;
 import dev.solosuccess.engine.internal.EngineSearch;
@@ -26,6 +28,7 @@ import dev.solosuccess.engine.internal.search.SearchExecutor;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.index.ChunkIndex;
 import dev.solosuccess.index.IndexException;
+import dev.solosuccess.sdk.AuditService;
 import dev.solosuccess.sdk.DocumentService;
 import dev.solosuccess.sdk.InferenceService;
 import dev.solosuccess.sdk.InvalidInputException;
@@ -71,6 +74,7 @@ public final class SoloEngine implements SoloClient {
   private final EngineDocuments documents;
   private final EngineSearch search;
   private final EngineInference inference;
+  private final EngineAudit audit;
 
   private SoloEngine(
       EngineConfig config,
@@ -78,7 +82,9 @@ public final class SoloEngine implements SoloClient {
       Deque<AutoCloseable> resources,
       EngineDocuments documents,
       EngineSearch search,
-      EngineInference inference) {
+      EngineInference inference,
+      EngineAudit audit) {
+    this.audit = audit;
     this.config = config;
     this.lifecycle = lifecycle;
     this.resources = resources;
@@ -181,18 +187,25 @@ public final class SoloEngine implements SoloClient {
               config.maxArchiveDepth(),
               config.maxArchiveEntries(),
               config.maxCompressionRatio());
-      EngineDocuments documents = new EngineDocuments(lifecycle, store, ingestor, batch, writer);
+      // No security configured yet: one local administrator acts (issue 7 brings principals).
+      Auditor auditor = new Auditor(store.auditLog(), Auditor.LOCAL_ADMIN);
+      EngineDocuments documents =
+          new EngineDocuments(lifecycle, store, ingestor, batch, writer, auditor);
       EngineSearch search =
           new EngineSearch(
               lifecycle,
               new SearchExecutor(
-                  index, store, cached, config.candidateDepth(), config.rrfK(), visibility));
+                  index, store, cached, config.candidateDepth(), config.rrfK(), visibility),
+              auditor);
       // PyTorch stays unloaded until a classifier is trained or used.
       Classifiers classifiers = new Classifiers(dataDir.resolve("classifiers"), model);
       resources.push(classifiers);
-      EngineInference inference = new EngineInference(lifecycle, model, store, classifiers);
+      EngineInference inference =
+          new EngineInference(lifecycle, model, store, classifiers, auditor);
       resources.push(sync::commit); // closed first: the index is committed before it closes
-      return new SoloEngine(config, lifecycle, resources, documents, search, inference);
+      return new SoloEngine(
+          config, lifecycle, resources, documents, search, inference,
+          new EngineAudit(lifecycle, auditor));
     } catch (IndexException e) {
       SoloException failure =
           new StorageException("cannot open the index: " + e.getMessage(), e.directory(), e);
@@ -264,6 +277,15 @@ public final class SoloEngine implements SoloClient {
   @Override
   public InferenceService inference() {
     return inference;
+  }
+
+  /**
+   * The audit trail: every access through this engine, hash-chained in the store. Without security
+   * configured, every entry names the one local administrator ({@code local-admin}).
+   */
+  @Override
+  public AuditService audit() {
+    return audit;
   }
 
   /**

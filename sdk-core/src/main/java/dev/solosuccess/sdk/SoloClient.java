@@ -28,6 +28,9 @@ public interface SoloClient extends AutoCloseable {
   /** Local model inference: embeddings. */
   InferenceService inference();
 
+  /** The audit trail of every access through this client's engine. */
+  AuditService audit();
+
   /** Releases every resource; idempotent, never throws a checked exception. */
   @Override
   void close();

@@ -35,9 +35,15 @@ public final class EngineInference implements InferenceService {
   private final Summarizer summarizer;
   private final ZeroShotClassifier zeroShot;
   private final Classifiers classifiers;
+  private final Auditor auditor;
 
   public EngineInference(
-      Lifecycle lifecycle, EmbeddingModel model, MetadataStore store, Classifiers classifiers) {
+      Lifecycle lifecycle,
+      EmbeddingModel model,
+      MetadataStore store,
+      Classifiers classifiers,
+      Auditor auditor) {
+    this.auditor = auditor;
     this.lifecycle = lifecycle;
     this.model = model;
     this.store = store;
@@ -58,18 +64,26 @@ public final class EngineInference implements InferenceService {
     Objects.requireNonNull(texts, "texts");
     Objects.requireNonNull(kind, "kind");
     return lifecycle.call(
-        () -> {
-          checkTexts(texts, "embed");
-          if (texts.isEmpty()) {
-            return List.of();
-          }
-          float[][] vectors = model.embed(texts, kind).vectors();
-          List<Embedding> out = new ArrayList<>(vectors.length);
-          for (float[] v : vectors) {
-            out.add(new Embedding(info.id(), v));
-          }
-          return out;
-        });
+        () ->
+            auditor.call(
+                "inference.embed",
+                List.of(),
+                () -> {
+                  checkTexts(texts, "embed");
+                  if (texts.isEmpty()) {
+                    return List.of();
+                  }
+                  float[][] vectors = model.embed(texts, kind).vectors();
+                  List<Embedding> out = new ArrayList<>(vectors.length);
+                  for (float[] v : vectors) {
+                    out.add(new Embedding(info.id(), v));
+                  }
+                  return out;
+                },
+                r ->
+                    Auditor.Entry.none()
+                        .with("texts", r.size())
+                        .with("kind", kind.name().toLowerCase(java.util.Locale.ROOT))));
   }
 
   /** Most sentences a summary may pick. */
@@ -82,73 +96,110 @@ public final class EngineInference implements InferenceService {
   public Summary summarize(String documentId, int sentences) {
     Objects.requireNonNull(documentId, "documentId");
     return lifecycle.call(
-        () -> {
-          if (sentences < 1 || sentences > MAX_SUMMARY_SENTENCES) {
-            throw new InvalidInputException(
-                "sentences must be in 1.." + MAX_SUMMARY_SENTENCES + ", got " + sentences);
-          }
-          String text =
-              store.text(documentId)
-                  .orElseThrow(() -> new NotFoundException("document", documentId));
-          return summarizer.summarize(documentId, text, sentences);
-        });
+        () ->
+            auditor.call(
+                "inference.summarize",
+                List.of(documentId),
+                () -> {
+                  if (sentences < 1 || sentences > MAX_SUMMARY_SENTENCES) {
+                    throw new InvalidInputException(
+                        "sentences must be in 1.." + MAX_SUMMARY_SENTENCES + ", got " + sentences);
+                  }
+                  String text =
+                      store.text(documentId)
+                          .orElseThrow(() -> new NotFoundException("document", documentId));
+                  return summarizer.summarize(documentId, text, sentences);
+                },
+                r ->
+                    Auditor.Entry.of(List.of(documentId))
+                        .with("sentences", r.sentences().size())));
   }
 
   @Override
   public ZeroShotResult classifyZeroShot(String text, Map<String, String> labels) {
     Objects.requireNonNull(labels, "labels");
     return lifecycle.call(
-        () -> {
-          if (text == null || text.isBlank()) {
-            throw new InvalidInputException("the text to classify must not be blank");
-          }
-          if (labels.size() < 2 || labels.size() > MAX_LABELS) {
-            throw new InvalidInputException(
-                "zero-shot classification needs 2.." + MAX_LABELS + " labels, got "
-                    + labels.size());
-          }
-          for (Map.Entry<String, String> e : labels.entrySet()) {
-            if (e.getKey() == null || e.getKey().isBlank()) {
-              throw new InvalidInputException("label names must not be blank");
-            }
-            if (e.getValue() == null || e.getValue().isBlank()) {
-              throw new InvalidInputException(
-                  "the description of label '" + e.getKey() + "' must not be blank");
-            }
-          }
-          return zeroShot.classify(text, labels);
-        });
+        () ->
+            auditor.call(
+                "inference.classify-zero-shot",
+                List.of(),
+                () -> {
+                  if (text == null || text.isBlank()) {
+                    throw new InvalidInputException("the text to classify must not be blank");
+                  }
+                  if (labels.size() < 2 || labels.size() > MAX_LABELS) {
+                    throw new InvalidInputException(
+                        "zero-shot classification needs 2.." + MAX_LABELS + " labels, got "
+                            + labels.size());
+                  }
+                  for (Map.Entry<String, String> e : labels.entrySet()) {
+                    if (e.getKey() == null || e.getKey().isBlank()) {
+                      throw new InvalidInputException("label names must not be blank");
+                    }
+                    if (e.getValue() == null || e.getValue().isBlank()) {
+                      throw new InvalidInputException(
+                          "the description of label '" + e.getKey() + "' must not be blank");
+                    }
+                  }
+                  return zeroShot.classify(text, labels);
+                },
+                r -> Auditor.Entry.none().with("labels", labels.size())));
   }
 
   @Override
   public ClassifierReport trainClassifier(ClassifierTraining training) {
     Objects.requireNonNull(training, "training");
-    return lifecycle.call(() -> classifiers.train(training));
+    return lifecycle.call(
+        () ->
+            auditor.call(
+                "classifier.train",
+                List.of(),
+                () -> classifiers.train(training),
+                r ->
+                    Auditor.Entry.none()
+                        .with("classifier", r.name())
+                        .with("examples", r.examples())));
   }
 
   @Override
   public List<Classification> classifyAll(String classifier, List<String> texts) {
     Objects.requireNonNull(texts, "texts");
     return lifecycle.call(
-        () -> {
-          ClassifierTraining.checkName(classifier);
-          checkTexts(texts, "classify");
-          return classifiers.classify(classifier, texts);
-        });
+        () ->
+            auditor.call(
+                "inference.classify",
+                List.of(),
+                () -> {
+                  ClassifierTraining.checkName(classifier);
+                  checkTexts(texts, "classify");
+                  return classifiers.classify(classifier, texts);
+                },
+                r ->
+                    Auditor.Entry.none().with("classifier", classifier).with("texts", r.size())));
   }
 
   @Override
   public List<ClassifierReport> classifiers() {
-    return lifecycle.call(classifiers::list);
+    return lifecycle.call(
+        () ->
+            auditor.call(
+                "classifier.list",
+                List.of(),
+                classifiers::list,
+                r -> Auditor.Entry.none().with("classifiers", r.size())));
   }
 
   @Override
   public void deleteClassifier(String name) {
     lifecycle.run(
-        () -> {
-          ClassifierTraining.checkName(name);
-          classifiers.delete(name);
-        });
+        () ->
+            auditor.run(
+                "classifier.delete",
+                List.of(),
+                () -> {
+                  ClassifierTraining.checkName(name);
+                  classifiers.delete(name);
+                }));
   }
 
   /** At most {@link #MAX_TEXTS} texts, none of them blank. */

@@ -1,9 +1,11 @@
 package dev.solosuccess.engine.internal;
 
 import dev.solosuccess.engine.internal.search.SearchExecutor;
+import dev.solosuccess.sdk.SearchHit;
 import dev.solosuccess.sdk.SearchRequest;
 import dev.solosuccess.sdk.SearchResults;
 import dev.solosuccess.sdk.SearchService;
+import java.util.List;
 import java.util.Objects;
 
 /** {@link SearchService} of an in-process engine. Thread-safe. */
@@ -11,15 +13,29 @@ public final class EngineSearch implements SearchService {
 
   private final Lifecycle lifecycle;
   private final SearchExecutor executor;
+  private final Auditor auditor;
 
-  public EngineSearch(Lifecycle lifecycle, SearchExecutor executor) {
+  public EngineSearch(Lifecycle lifecycle, SearchExecutor executor, Auditor auditor) {
     this.lifecycle = lifecycle;
     this.executor = executor;
+    this.auditor = auditor;
   }
 
   @Override
   public SearchResults search(SearchRequest request) {
     Objects.requireNonNull(request, "request");
-    return lifecycle.call(() -> executor.search(request));
+    // The query is not recorded (it may itself name a patient): which documents came back is.
+    return lifecycle.call(
+        () ->
+            auditor.call(
+                "search",
+                List.of(),
+                () -> executor.search(request),
+                r ->
+                    Auditor.Entry.of(
+                            r.hits().stream().map(SearchHit::documentId).distinct().toList())
+                        .with("mode", request.mode().name().toLowerCase(java.util.Locale.ROOT))
+                        .with("limit", request.limit())
+                        .with("hits", r.hits().size())));
   }
 }

@@ -50,6 +50,7 @@ public final class MetadataStore implements AutoCloseable {
 
   private final Path file;
   private final JdbcConnectionPool pool;
+  private AuditLog auditLog; // guarded by this
   private final Object writeMonitor = new Object();
   private long lastSequence; // guarded by writeMonitor
 
@@ -178,6 +179,14 @@ public final class MetadataStore implements AutoCloseable {
     } catch (SQLException e) {
       throw failure("cannot open the embedding cache", e);
     }
+  }
+
+  /** The audit trail in this store, created on first use; one instance per store. */
+  public synchronized AuditLog auditLog() {
+    if (auditLog == null) {
+      auditLog = new AuditLog(pool, file);
+    }
+    return auditLog;
   }
 
   /** Entries in the embedding cache, of every model. */
