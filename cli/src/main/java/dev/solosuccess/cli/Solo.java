@@ -1,5 +1,6 @@
 package dev.solosuccess.cli;
 
+import dev.solosuccess.cli.internal.AuditCommand;
 import dev.solosuccess.cli.internal.ClassifyCommand;
 import dev.solosuccess.cli.internal.DocsCommand;
 import dev.solosuccess.cli.internal.EmbedCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
       EmbedCommand.class,
       SummarizeCommand.class,
       ClassifyCommand.class,
+      AuditCommand.class,
       ReindexCommand.class,
       ModelsCommand.class,
       CommandLine.HelpCommand.class

@@ -31,6 +31,15 @@ final class Json {
     return MAPPER.createObjectNode();
   }
 
+  /** Parses JSON the engine wrote (audit details); a malformed text comes back as a string. */
+  static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (tools.jackson.core.JacksonException e) {
+      return MAPPER.getNodeFactory().stringNode(json);
+    }
+  }
+
   static String write(ObjectNode node) {
     return MAPPER.writeValueAsString(node);
   }
