@@ -125,6 +125,7 @@ public final class EngineConfig {
   private final int parseThreads;
   private final InferenceListener inferenceListener;
   private final InferenceDevice device;
+  private final MasterKey masterKey;
   private final boolean deterministicEmbeddings;
 
   private EngineConfig(Builder b) {
@@ -151,6 +152,7 @@ public final class EngineConfig {
     this.parseThreads = b.parseThreads;
     this.inferenceListener = b.inferenceListener;
     this.device = b.device;
+    this.masterKey = b.masterKey;
     this.deterministicEmbeddings = b.deterministicEmbeddings;
   }
 
@@ -282,6 +284,16 @@ public final class EngineConfig {
     return inferenceListener;
   }
 
+  /**
+   * The master key of an encrypted data folder; empty (the default) for a folder without
+   * encryption. A new folder opened with a key is encrypted: its store (H2) under a random data
+   * key, wrapped by this key in {@code keys.json}. A folder created with a key cannot be opened
+   * without it, nor with another.
+   */
+  public java.util.Optional<MasterKey> masterKey() {
+    return java.util.Optional.ofNullable(masterKey);
+  }
+
   /** Where the embedding model runs; default {@link InferenceDevice#AUTO}. */
   public InferenceDevice device() {
     return device;
@@ -316,7 +328,8 @@ public final class EngineConfig {
         + ", parseTimeout=" + parseTimeout + ", maxArchiveDepth=" + maxArchiveDepth
         + ", maxArchiveEntries=" + maxArchiveEntries + ", maxCompressionRatio="
         + maxCompressionRatio + ", duplicates=" + duplicates + ", parseThreads=" + parseThreads
-        + ", device=" + device + ", deterministicEmbeddings=" + deterministicEmbeddings + "]";
+        + ", device=" + device + ", deterministicEmbeddings=" + deterministicEmbeddings
+        + ", masterKey=" + (masterKey == null ? "none" : masterKey) + "]";
   }
 
   /** Builds an {@link EngineConfig}; validates in {@link #build()}. Not thread-safe. */
@@ -344,6 +357,7 @@ public final class EngineConfig {
     private int parseThreads = Runtime.getRuntime().availableProcessors();
     private InferenceListener inferenceListener = InferenceListener.NONE;
     private InferenceDevice device = InferenceDevice.AUTO;
+    private MasterKey masterKey;
     private boolean deterministicEmbeddings = true;
 
     private Builder(Path dataDir) {
@@ -458,6 +472,12 @@ public final class EngineConfig {
 
     public Builder duplicates(DuplicatePolicy policy) {
       this.duplicates = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The master key of an encrypted data folder; see {@link EngineConfig#masterKey()}. */
+    public Builder masterKey(MasterKey key) {
+      this.masterKey = Objects.requireNonNull(key, "key");
       return this;
     }
 

@@ -13,6 +13,7 @@ import dev.solosuccess.engine.internal.ModelChoice;
 import dev.solosuccess.engine.internal.Reindexer;
 import dev.solosuccess.engine.internal.Lifecycle;
 import dev.solosuccess.engine.internal.chunk.Chunker;
+import dev.solosuccess.engine.internal.crypto.KeyRing;
 import dev.solosuccess.engine.internal.classify.Classifiers;
 import dev.solosuccess.engine.internal.parse.Parsers;
 import dev.solosuccess.engine.internal.parse.TikaFormats;
@@ -116,7 +117,10 @@ public final class SoloEngine implements SoloClient {
     try {
       resources.push(DataDirLock.acquire(dataDir));
       NativeRuntime.prepare(config.nativeLibraryDir());
-      MetadataStore store = MetadataStore.open(dataDir);
+      java.util.Optional<KeyRing> keys = DataKeys.open(config);
+      keys.ifPresent(resources::push);
+      MetadataStore store =
+          MetadataStore.open(dataDir, keys.map(KeyRing::storePassword).orElse(null));
       resources.push(store);
       ModelSpec spec = ModelChoice.forOpen(config, store);
       if (config.chunkMaxTokens() > spec.maxTokens()) {
@@ -246,7 +250,39 @@ public final class SoloEngine implements SoloClient {
 
   /** {@link #reindex(EngineConfig)}, telling {@code listener} how it goes. */
   public static ReindexSummary reindex(EngineConfig config, ReindexListener listener) {
-    return Reindexer.run(config, java.util.Objects.requireNonNull(listener, "listener"));
+    java.util.Objects.requireNonNull(listener, "listener");
+    return Reindexer.run(config, listener, () -> DataKeys.open(config));
+  }
+
+  /**
+   * Rewraps an encrypted data folder's data keys under {@code newKey}, with the folder closed: the
+   * one file {@code keys.json} is replaced atomically, and everything encrypted stays as it is.
+   * Afterwards the folder opens with {@code newKey} only.
+   *
+   * @param config the folder and its current master key
+   * @throws InvalidInputException if the folder is not encrypted, or the current key is wrong
+   * @throws StorageException if the folder is open elsewhere or the key file cannot be written
+   */
+  public static void rotateMasterKey(EngineConfig config, MasterKey newKey) {
+    java.util.Objects.requireNonNull(newKey, "newKey");
+    Path dataDir = config.dataDir();
+    if (!KeyRing.present(dataDir)) {
+      throw new InvalidInputException(
+          "the data folder " + dataDir + " is not encrypted: there is no key to rotate");
+    }
+    if (config.masterKey().isEmpty()) {
+      throw new InvalidInputException(
+          "give the current master key to rotate it (EngineConfig.Builder.masterKey)");
+    }
+    try (DataDirLock lock = DataDirLock.acquire(dataDir);
+        KeyRing keys = DataKeys.open(config).orElseThrow()) {
+      byte[] fresh = DataKeys.read(newKey);
+      try {
+        keys.rewrap(dataDir, fresh);
+      } finally {
+        java.util.Arrays.fill(fresh, (byte) 0);
+      }
+    }
   }
 
   private static void closeAll(Deque<AutoCloseable> resources, Exception primary) {

@@ -4,6 +4,7 @@ import dev.solosuccess.engine.EngineConfig;
 import dev.solosuccess.engine.ReindexListener;
 import dev.solosuccess.engine.ReindexProgress;
 import dev.solosuccess.engine.ReindexSummary;
+import dev.solosuccess.engine.internal.crypto.KeyRing;
 import dev.solosuccess.engine.internal.model.CachingEmbeddingModel;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.model.ModelLoader;
@@ -47,7 +48,10 @@ public final class Reindexer {
 
   private Reindexer() {}
 
-  public static ReindexSummary run(EngineConfig config, ReindexListener listener) {
+  public static ReindexSummary run(
+      EngineConfig config,
+      ReindexListener listener,
+      java.util.function.Supplier<java.util.Optional<KeyRing>> keysOpener) {
     long start = System.nanoTime();
     ModelSpec target =
         ModelChoice.named(config)
@@ -65,7 +69,10 @@ public final class Reindexer {
     try {
       resources.push(DataDirLock.acquire(dataDir));
       NativeRuntime.prepare(config.nativeLibraryDir());
-      MetadataStore store = MetadataStore.open(dataDir);
+      java.util.Optional<KeyRing> keys = keysOpener.get();
+      keys.ifPresent(resources::push);
+      MetadataStore store =
+          MetadataStore.open(dataDir, keys.map(KeyRing::storePassword).orElse(null));
       resources.push(store);
       ModelRecord to = ModelChoice.record(target);
       ModelRecord from = store.storedModelRecord().orElse(null);

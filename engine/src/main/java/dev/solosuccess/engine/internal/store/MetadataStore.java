@@ -47,6 +47,7 @@ public final class MetadataStore implements AutoCloseable {
 
   private static final int H2_DATABASE_IN_USE = 90020;
   private static final int H2_FILE_CORRUPTED = 90030;
+  private static final int H2_WRONG_FILE_PASSWORD = 90049;
 
   private final Path file;
   private final JdbcConnectionPool pool;
@@ -86,9 +87,26 @@ public final class MetadataStore implements AutoCloseable {
    * @throws StorageException if the file cannot be opened, or another process has it open
    */
   public static MetadataStore open(Path dataDir) {
+    if (dev.solosuccess.engine.internal.crypto.KeyRing.present(dataDir)) {
+      throw new InvalidInputException(
+          "the data folder " + dataDir + " is encrypted: open it with its master key");
+    }
+    return open(dataDir, null);
+  }
+
+  /**
+   * Opens or creates the store, encrypted (H2's AES file encryption) when {@code filePassword} is
+   * given: the hex digits of a random 256-bit data key, never a human password.
+   *
+   * @throws StorageException if the file cannot be opened (a wrong key is named as such)
+   */
+  public static MetadataStore open(Path dataDir, String filePassword) {
     Path file = dataDir.resolve("meta.mv.db");
-    String url = "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS;
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "solo", "");
+    String url =
+        "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
+            + (filePassword == null ? "" : ";CIPHER=AES");
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(url, "solo", filePassword == null ? "" : filePassword + " ");
     pool.setMaxConnections(32);
     try (Connection c = pool.getConnection()) {
       Schema.create(c);
@@ -107,6 +125,12 @@ public final class MetadataStore implements AutoCloseable {
                 "the data folder " + dataDir + " is in use by another process", file, e);
         case H2_FILE_CORRUPTED ->
             new StorageException("the store " + file + " is corrupted: " + e.getMessage(), file, e);
+        case H2_WRONG_FILE_PASSWORD ->
+            new StorageException(
+                "the store " + file + " does not open with this folder's store key: the key file"
+                    + " and the store do not belong together",
+                file,
+                e);
         default -> new StorageException("cannot open the store " + file + ": " + e, file, e);
       };
     } catch (RuntimeException e) {

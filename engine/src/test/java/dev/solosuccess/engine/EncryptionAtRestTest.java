@@ -1,0 +1,174 @@
+package dev.solosuccess.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.solosuccess.sdk.DocumentSource;
+import dev.solosuccess.sdk.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store (H2) of a data folder opened with a master key is encrypted under a random data key
+ * wrapped by it: no canary in the store file in UTF-8 or UTF-16; the folder refuses to open
+ * without the key, with another key, or with its key file changed, and each refusal leaves every
+ * file as it was; rotating the master key keeps every document found.
+ */
+class EncryptionAtRestTest {
+
+  static final String CANARY = "QUOKKA-CANARY-7731";
+
+  @TempDir Path dir;
+
+  static MasterKey randomKey() {
+    byte[] k = new byte[32];
+    new SecureRandom().nextBytes(k);
+    return MasterKey.of(k);
+  }
+
+  @Test
+  void theStoreHoldsNoPlaintextAndOpensOnlyWithItsKey() throws Exception {
+    Path data = dir.resolve("data");
+    MasterKey key = randomKey();
+    EngineConfig config = EngineConfig.builder(data).masterKey(key).build();
+    assertThat(config.toString()).contains("masterKey=MasterKey[given]");
+    try (SoloEngine engine = SoloEngine.open(config)) {
+      engine.documents().ingest(
+          DocumentSource.ofText("note.txt", "Patient " + CANARY + " was seen for a cough.")
+              .withId("note"));
+      assertThat(engine.search().search(CANARY).hits()).isNotEmpty();
+    }
+    assertThat(Files.exists(data.resolve("keys.json"))).isTrue();
+    assertThat(canaryHits(data.resolve("meta.mv.db"))).as("canaries in the store").isZero();
+    assertThat(Files.readString(data.resolve("keys.json"))).doesNotContain(CANARY);
+
+    Map<Path, String> before = snapshot(data);
+    assertThatThrownBy(() -> SoloEngine.open(EngineConfig.builder(data).build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("is encrypted: give its master key");
+    assertThatThrownBy(
+            () -> SoloEngine.open(EngineConfig.builder(data).masterKey(randomKey()).build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("does not open the data folder")
+        .hasMessageContaining("master key id");
+    assertThat(snapshot(data)).as("nothing on disk changed").isEqualTo(before);
+
+    // Reopened with its key, everything is there.
+    try (SoloEngine engine = SoloEngine.open(config)) {
+      assertThat(engine.documents().text("note")).contains(CANARY);
+    }
+  }
+
+  @Test
+  void rotationKeepsEveryDocumentAndRetiresTheOldKey() throws Exception {
+    Path data = dir.resolve("data");
+    MasterKey old = randomKey();
+    try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(data).masterKey(old).build())) {
+      for (int i = 0; i < 5; i++) {
+        engine.documents().ingest(
+            DocumentSource.ofText("d" + i + ".txt", "Rotation note " + i + " about kettles.")
+                .withId("d" + i));
+      }
+    }
+    Path newKeyFile = dir.resolve("new.key");
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    Files.writeString(newKeyFile, Base64.getEncoder().encodeToString(raw) + "\n");
+    MasterKey fresh = MasterKey.fromFile(newKeyFile);
+    SoloEngine.rotateMasterKey(EngineConfig.builder(data).masterKey(old).build(), fresh);
+
+    assertThatThrownBy(() -> SoloEngine.open(EngineConfig.builder(data).masterKey(old).build()))
+        .isInstanceOf(InvalidInputException.class);
+    try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(data).masterKey(fresh).build())) {
+      assertThat(engine.documents().count()).isEqualTo(5);
+      assertThat(engine.search().search("kettles").hits()).hasSize(5);
+    }
+    assertThatThrownBy(
+            () -> SoloEngine.rotateMasterKey(EngineConfig.builder(data).masterKey(old).build(),
+                randomKey()))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void keyMistakesAreNamed() throws IOException {
+    Path plain = dir.resolve("plain");
+    try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(plain).build())) {
+      engine.documents().ingest(DocumentSource.ofText("a.txt", "Unencrypted note " + CANARY));
+    }
+    assertThat(canaryHits(plain.resolve("meta.mv.db")))
+        .as("the control: an unencrypted store holds the canary")
+        .isPositive();
+    assertThatThrownBy(
+            () -> SoloEngine.open(EngineConfig.builder(plain).masterKey(randomKey()).build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("was created without encryption");
+    assertThatThrownBy(() -> MasterKey.of(new byte[16]))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("32 bytes, got 16");
+    Path shortKey = Files.writeString(dir.resolve("short.key"), "c2hvcnQ=");
+    assertThatThrownBy(
+            () ->
+                SoloEngine.open(
+                    EngineConfig.builder(dir.resolve("x"))
+                        .masterKey(MasterKey.fromFile(shortKey))
+                        .build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("holds 5 bytes")
+        .hasMessageNotContaining("c2hvcnQ");
+    Path notBase64 = Files.writeString(dir.resolve("bad.key"), "not base64 at all!");
+    assertThatThrownBy(
+            () ->
+                SoloEngine.open(
+                    EngineConfig.builder(dir.resolve("y"))
+                        .masterKey(MasterKey.fromFile(notBase64))
+                        .build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("does not hold base64");
+  }
+
+  static int canaryHits(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    int hits = 0;
+    for (byte[] needle :
+        new byte[][] {
+          CANARY.getBytes(StandardCharsets.UTF_8),
+          CANARY.getBytes(StandardCharsets.UTF_16LE),
+          CANARY.getBytes(StandardCharsets.UTF_16BE)
+        }) {
+      outer:
+      for (int i = 0; i <= bytes.length - needle.length; i++) {
+        for (int j = 0; j < needle.length; j++) {
+          if (bytes[i + j] != needle[j]) {
+            continue outer;
+          }
+        }
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  /** Every file under {@code root} but the native libraries, by its SHA-256. */
+  static Map<Path, String> snapshot(Path root) throws Exception {
+    Map<Path, String> files = new java.util.TreeMap<>();
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        if (!p.startsWith(root.resolve("native"))) {
+          files.put(
+              root.relativize(p),
+              java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
+        }
+      }
+    }
+    return files;
+  }
+}
