@@ -6,6 +6,7 @@ import dev.solosuccess.cli.internal.DocsCommand;
 import dev.solosuccess.cli.internal.EmbedCommand;
 import dev.solosuccess.cli.internal.ExitCodes;
 import dev.solosuccess.cli.internal.IngestCommand;
+import dev.solosuccess.cli.internal.KeysCommand;
 import dev.solosuccess.cli.internal.ModelsCommand;
 import dev.solosuccess.cli.internal.ReindexCommand;
 import dev.solosuccess.cli.internal.SearchCommand;
@@ -13,6 +14,7 @@ import dev.solosuccess.cli.internal.SummarizeCommand;
 import dev.solosuccess.cli.internal.VersionProvider;
 import dev.solosuccess.engine.EngineConfig;
 import dev.solosuccess.engine.InferenceDevice;
+import dev.solosuccess.engine.MasterKey;
 import dev.solosuccess.engine.SoloEngine;
 import dev.solosuccess.sdk.SoloException;
 import java.io.PrintWriter;
@@ -45,6 +47,7 @@ import picocli.CommandLine.Spec;
       SummarizeCommand.class,
       ClassifyCommand.class,
       AuditCommand.class,
+      KeysCommand.class,
       ReindexCommand.class,
       ModelsCommand.class,
       CommandLine.HelpCommand.class
@@ -123,9 +126,40 @@ public final class Solo implements Runnable {
     this.batchDependentEmbeddings = on;
   }
 
-  /** Sets {@code --device} and {@code --batch-dependent-embeddings} on a configuration. */
+  private Path masterKeyFile;
+
+  @Option(
+      names = "--master-key-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = {
+        "The master key of an encrypted data folder: a file holding base64 of 32 random bytes"
+            + " (openssl rand -base64 32). Default: the environment variable "
+            + MasterKey.ENVIRONMENT_VARIABLE + " when set. A new folder opened with a key is"
+            + " encrypted."
+      })
+  void setMasterKeyFile(Path file) {
+    this.masterKeyFile = file;
+  }
+
+  /** The master key named on the command line or in the environment; null for none. */
+  public MasterKey masterKey() {
+    if (masterKeyFile != null) {
+      return MasterKey.fromFile(masterKeyFile);
+    }
+    return MasterKey.inEnvironment() ? MasterKey.fromEnvironment() : null;
+  }
+
+  /**
+   * Sets {@code --device}, {@code --batch-dependent-embeddings} and the master key on a
+   * configuration.
+   */
   public void applyDevice(EngineConfig.Builder builder) {
     builder.device(device).deterministicEmbeddings(!batchDependentEmbeddings);
+    MasterKey key = masterKey();
+    if (key != null) {
+      builder.masterKey(key);
+    }
   }
 
   /** The model named with {@code --model}, as given; null when none was. */
