@@ -28,6 +28,7 @@ import dev.solosuccess.engine.internal.model.VectorCache;
 import dev.solosuccess.engine.internal.search.SearchExecutor;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.index.ChunkIndex;
+import dev.solosuccess.index.IndexEncryption;
 import dev.solosuccess.index.IndexException;
 import dev.solosuccess.sdk.AuditService;
 import dev.solosuccess.sdk.DocumentService;
@@ -144,7 +145,11 @@ public final class SoloEngine implements SoloClient {
         resources.push(cache); // closed (its pending writes done) before the store
         cached = new CachingEmbeddingModel(model, cache, config.inferenceListener());
       }
-      ChunkIndex index = Indexes.open(dataDir.resolve("index"), Indexes.settings(spec));
+      ChunkIndex index =
+          Indexes.open(
+              dataDir.resolve("index"),
+              Indexes.settings(spec),
+              keys.map(k -> IndexEncryption.withKey(k.key(KeyRing.INDEX))).orElse(null));
       resources.push(index);
 
       IndexSync sync = new IndexSync(store, index);

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store (H2) of a data folder opened with a master key is encrypted under a random data key
- * wrapped by it: no canary in the store file in UTF-8 or UTF-16; the folder refuses to open
+ * A data folder opened with a master key is encrypted under random data keys wrapped by it: no
+ * canary in any file of the folder, store or index, in UTF-8 or UTF-16; the folder refuses to open
  * without the key, with another key, or with its key file changed, and each refusal leaves every
  * file as it was; rotating the master key keeps every document found.
  */
 class EncryptionAtRestTest {
 
-  static final String CANARY = "QUOKKA-CANARY-7731";
+  static final String CANARY = "quokkazebraq";
 
   @TempDir Path dir;
 
@@ -47,8 +47,18 @@ class EncryptionAtRestTest {
       assertThat(engine.search().search(CANARY).hits()).isNotEmpty();
     }
     assertThat(Files.exists(data.resolve("keys.json"))).isTrue();
-    assertThat(canaryHits(data.resolve("meta.mv.db"))).as("canaries in the store").isZero();
-    assertThat(Files.readString(data.resolve("keys.json"))).doesNotContain(CANARY);
+    // Every byte of every file of the folder (store, index, keys, lock, native libraries).
+    int files = 0;
+    try (Stream<Path> walk = Files.walk(data)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        assertThat(canaryHits(p)).as("canaries in " + data.relativize(p)).isZero();
+        files++;
+      }
+    }
+    assertThat(files).as("the store, the key file and the index's files").isGreaterThan(4);
+    try (Stream<Path> index = Files.list(data.resolve("index"))) {
+      assertThat(index.count()).isGreaterThan(2);
+    }
 
     Map<Path, String> before = snapshot(data);
     assertThatThrownBy(() -> SoloEngine.open(EngineConfig.builder(data).build()))
@@ -106,6 +116,13 @@ class EncryptionAtRestTest {
     assertThat(canaryHits(plain.resolve("meta.mv.db")))
         .as("the control: an unencrypted store holds the canary")
         .isPositive();
+    int indexHits = 0;
+    try (Stream<Path> walk = Files.walk(plain.resolve("index"))) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        indexHits += canaryHits(p);
+      }
+    }
+    assertThat(indexHits).as("the control: an unencrypted index holds it too").isPositive();
     assertThatThrownBy(
             () -> SoloEngine.open(EngineConfig.builder(plain).masterKey(randomKey()).build()))
         .isInstanceOf(InvalidInputException.class)

@@ -37,7 +37,19 @@ public interface ChunkIndex extends AutoCloseable {
    * @throws IndexException if the folder cannot be used, or another writer holds it
    */
   static ChunkIndex open(Path directory, IndexSettings settings) {
-    return LuceneChunkIndex.open(directory, settings);
+    return LuceneChunkIndex.open(directory, settings, null);
+  }
+
+  /**
+   * Opens the index in {@code directory} with every file encrypted under {@code encryption} (see
+   * {@link #open(Path, IndexSettings)}).
+   *
+   * @throws IncompatibleIndexException also if the index's files were encrypted under another key,
+   *     or not at all (the owner rebuilds it)
+   */
+  static ChunkIndex open(Path directory, IndexSettings settings, IndexEncryption encryption) {
+    return LuceneChunkIndex.open(
+        directory, settings, java.util.Objects.requireNonNull(encryption, "encryption"));
   }
 
   IndexSettings settings();

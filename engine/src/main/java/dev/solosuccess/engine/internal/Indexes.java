@@ -3,6 +3,7 @@ package dev.solosuccess.engine.internal;
 import dev.solosuccess.index.ChunkIndex;
 import dev.solosuccess.index.IncompatibleIndexException;
 import dev.solosuccess.index.IndexCorruptedException;
+import dev.solosuccess.index.IndexEncryption;
 import dev.solosuccess.index.IndexSettings;
 import dev.solosuccess.index.VectorSimilarity;
 import dev.solosuccess.engine.internal.model.ModelSpec;
@@ -32,13 +33,28 @@ public final class Indexes {
    * from the store.
    */
   public static ChunkIndex open(Path dir, IndexSettings settings) {
+    return open(dir, settings, null);
+  }
+
+  /**
+   * As {@link #open(Path, IndexSettings)}, with every index file encrypted under {@code
+   * encryption} (null: plain files). An index written under another key, or unencrypted, is
+   * rebuilt like any incompatible one.
+   */
+  public static ChunkIndex open(Path dir, IndexSettings settings, IndexEncryption encryption) {
     try {
-      return ChunkIndex.open(dir, settings);
+      return openOnce(dir, settings, encryption);
     } catch (IncompatibleIndexException | IndexCorruptedException e) {
       LOG.log(Level.WARNING, "rebuilding the index from the store: " + e.getMessage());
       deleteTree(dir);
-      return ChunkIndex.open(dir, settings);
+      return openOnce(dir, settings, encryption);
     }
+  }
+
+  private static ChunkIndex openOnce(Path dir, IndexSettings settings, IndexEncryption encryption) {
+    return encryption == null
+        ? ChunkIndex.open(dir, settings)
+        : ChunkIndex.open(dir, settings, encryption);
   }
 
   private static void deleteTree(Path dir) {

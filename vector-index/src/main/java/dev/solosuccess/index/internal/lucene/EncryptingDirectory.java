@@ -94,10 +94,11 @@ public final class EncryptingDirectory extends FilterDirectory {
       byte[] header = new byte[HEADER];
       raw.readBytes(header, 0, HEADER);
       if (!Arrays.equals(header, 0, 4, MAGIC, 0, 4) || header[4] != FORMAT) {
-        throw new IOException(name + " is not an encrypted index file (no SOLE header)");
+        throw new KeyMismatchException(
+            name + " is not an encrypted index file (no SOLE header)");
       }
       if (!Arrays.equals(header, 8, 16, keyId, 0, 8)) {
-        throw new IOException(name + " was encrypted under another index key");
+        throw new KeyMismatchException(name + " was encrypted under another index key");
       }
       byte[] iv = Arrays.copyOfRange(header, 16, 32);
       return new DecryptingInput(
@@ -111,6 +112,13 @@ public final class EncryptingDirectory extends FilterDirectory {
   @Override
   public long fileLength(String name) throws IOException {
     return Math.max(0, in.fileLength(name) - HEADER);
+  }
+
+  /** A file is not encrypted, or was encrypted under another key: the index must be rebuilt. */
+  public static final class KeyMismatchException extends IOException {
+    KeyMismatchException(String message) {
+      super(message);
+    }
   }
 
   /** AES/CTR positioned at byte {@code offset} of the stream that starts at {@code iv}. */

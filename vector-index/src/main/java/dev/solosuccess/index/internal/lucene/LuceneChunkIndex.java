@@ -1,9 +1,11 @@
 package dev.solosuccess.index.internal.lucene;
 
 import dev.solosuccess.index.ChunkIndex;
+import dev.solosuccess.index.IncompatibleIndexException;
 import dev.solosuccess.index.IndexClosedException;
 import dev.solosuccess.index.IndexCorruptedException;
 import dev.solosuccess.index.IndexException;
+import dev.solosuccess.index.IndexEncryption;
 import dev.solosuccess.index.IndexFilter;
 import dev.solosuccess.index.IndexSettings;
 import dev.solosuccess.index.IndexedChunk;
@@ -128,14 +130,22 @@ public final class LuceneChunkIndex implements ChunkIndex {
             });
   }
 
-  /** See {@link ChunkIndex#open(Path, IndexSettings)}. */
-  public static LuceneChunkIndex open(Path path, IndexSettings settings) {
+  /**
+   * See {@link ChunkIndex#open(Path, IndexSettings)}.
+   *
+   * @param encryption the files' key, or null for plain files
+   */
+  public static LuceneChunkIndex open(
+      Path path, IndexSettings settings, IndexEncryption encryption) {
     Directory directory = null;
     Analyzer analyzer = null;
     IndexWriter writer = null;
     try {
       Files.createDirectories(path);
-      directory = FSDirectory.open(path);
+      directory =
+          encryption == null
+              ? FSDirectory.open(path)
+              : new EncryptingDirectory(FSDirectory.open(path), encryption.key(), encryption.id());
       long sequence = 0;
       boolean exists = DirectoryReader.indexExists(directory);
       if (exists) {
@@ -166,6 +176,9 @@ public final class LuceneChunkIndex implements ChunkIndex {
   private static RuntimeException translate(String what, Path path, Exception e) {
     if (e instanceof IndexException ie) {
       return ie;
+    }
+    if (e instanceof EncryptingDirectory.KeyMismatchException) {
+      return new IncompatibleIndexException(what + ": " + e.getMessage(), path);
     }
     if (e instanceof CorruptIndexException
         || e instanceof IndexFormatTooOldException
