@@ -38,9 +38,11 @@ class KeysCliTest {
 
     Result rotate =
         SoloCliTest.soloIn(data, "--master-key-file", key.toString(), "keys", "rotate",
-            "--new-master-key-file", fresh.toString());
+            "--new-master-key-file", fresh.toString(), "--reencrypt");
     assertThat(rotate.exitCode()).as(rotate.err()).isZero();
-    assertThat(rotate.out()).contains("now opens with the key in");
+    assertThat(rotate.out())
+        .contains("Re-encrypted the data folder")
+        .contains("now opens with the key in");
 
     Result oldKey =
         SoloCliTest.soloIn(data, "--master-key-file", key.toString(), "search", "grinder");
@@ -57,5 +59,9 @@ class KeysCliTest {
     Result missing = SoloCliTest.soloIn(data, "keys", "rotate", "--new-master-key-file",
         fresh.toString());
     assertThat(missing.exitCode()).isEqualTo(2);
+    Result nothing =
+        SoloCliTest.soloIn(data, "--master-key-file", fresh.toString(), "keys", "rotate");
+    assertThat(nothing.exitCode()).isEqualTo(2);
+    assertThat(nothing.err()).contains("--new-master-key-file FILE, --reencrypt, or both");
   }
 }

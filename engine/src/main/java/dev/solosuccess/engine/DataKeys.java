@@ -1,6 +1,7 @@
 package dev.solosuccess.engine;
 
 import dev.solosuccess.engine.internal.crypto.KeyRing;
+import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.sdk.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,9 @@ final class DataKeys {
     byte[] master = config.masterKey().get().read();
     try {
       if (encrypted) {
+        if (KeyRing.nextPresent(dataDir)) {
+          finishReencryption(dataDir, master);
+        }
         return Optional.of(KeyRing.open(dataDir, master));
       }
       if (Files.exists(dataDir.resolve("meta.mv.db"))) {
@@ -43,6 +47,94 @@ final class DataKeys {
       return Optional.of(KeyRing.create(dataDir, master));
     } finally {
       Arrays.fill(master, (byte) 0);
+    }
+  }
+
+  /** Where a re-encryption stages the store under its new key. */
+  static final String WORK = "reencrypt";
+
+  /**
+   * Re-encrypts a closed data folder under fresh data keys (same master key): the store is copied
+   * and re-encrypted beside itself, then moved over the old file in one atomic step; the index,
+   * derived, is deleted and rebuilt under its new key at the next open; then the new key file
+   * takes over. A crash at any point leaves a folder that the next open finishes or rolls back
+   * ({@link #finishReencryption}).
+   *
+   * @param stopAfter for tests of that recovery: 1 stops before the store is replaced, 2 after it
+   *     and before the key file; 0 runs to the end
+   */
+  static void reencrypt(EngineConfig config, int stopAfter) {
+    Path dataDir = config.dataDir();
+    byte[] master = config.masterKey().orElseThrow().read();
+    try (KeyRing current = open(config).orElseThrow()) {
+      Path work = dataDir.resolve(WORK);
+      deleteTree(work);
+      Files.createDirectories(work);
+      Files.copy(dataDir.resolve("meta.mv.db"), work.resolve("meta.mv.db"));
+      try (KeyRing next = KeyRing.next(dataDir, master)) {
+        org.h2.tools.ChangeFileEncryption.execute(
+            work.toString(), "meta", "AES", current.storePassword().toCharArray(),
+            next.storePassword().toCharArray(), true);
+      }
+      if (stopAfter == 1) {
+        return;
+      }
+      java.nio.file.Files.move(
+          work.resolve("meta.mv.db"),
+          dataDir.resolve("meta.mv.db"),
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      if (stopAfter == 2) {
+        return;
+      }
+      deleteTree(dataDir.resolve("index"));
+      KeyRing.promoteNext(dataDir);
+      deleteTree(work);
+    } catch (java.io.IOException | java.sql.SQLException e) {
+      throw new dev.solosuccess.sdk.StorageException(
+          "cannot re-encrypt the data folder " + dataDir + ": " + e, dataDir, e);
+    } finally {
+      Arrays.fill(master, (byte) 0);
+    }
+  }
+
+  /**
+   * Finishes or rolls back a re-encryption that stopped: if the store still opens with the current
+   * keys, the new ones never took effect and are dropped; otherwise the store is under the new
+   * keys, so the index is dropped (rebuilt under its new key) and the new key file takes over.
+   */
+  private static void finishReencryption(Path dataDir, byte[] master) {
+    boolean storeSwitched;
+    try (KeyRing current = KeyRing.open(dataDir, master)) {
+      storeSwitched = !MetadataStore.opensWith(dataDir, current.storePassword());
+    }
+    if (storeSwitched) {
+      try (KeyRing next = KeyRing.openNext(dataDir, master)) {
+        if (!MetadataStore.opensWith(dataDir, next.storePassword())) {
+          throw new dev.solosuccess.sdk.StorageException(
+              "the store of " + dataDir + " opens with neither the current nor the new keys",
+              dataDir,
+              null);
+        }
+      }
+      deleteTree(dataDir.resolve("index"));
+      KeyRing.promoteNext(dataDir);
+    } else {
+      KeyRing.discardNext(dataDir);
+    }
+    deleteTree(dataDir.resolve(WORK));
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (java.io.IOException e) {
+      throw new dev.solosuccess.sdk.StorageException("cannot delete " + dir + ": " + e, dir, e);
     }
   }
 

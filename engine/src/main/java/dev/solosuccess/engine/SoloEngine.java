@@ -290,6 +290,30 @@ public final class SoloEngine implements SoloClient {
     }
   }
 
+  /**
+   * Re-encrypts a closed, encrypted data folder under fresh data keys, keeping its master key: the
+   * store is rewritten under a new store key and the index is rebuilt under a new index key when
+   * the folder next opens. Crash-safe: an interrupted run is finished or rolled back by the next
+   * open. Every document stays.
+   *
+   * @param config the folder and its master key
+   * @throws InvalidInputException if the folder is not encrypted, or the key is wrong
+   */
+  public static void reencrypt(EngineConfig config) {
+    reencrypt(config, 0);
+  }
+
+  static void reencrypt(EngineConfig config, int stopAfter) {
+    Path dataDir = config.dataDir();
+    if (!KeyRing.present(dataDir) || config.masterKey().isEmpty()) {
+      throw new InvalidInputException(
+          "re-encryption needs an encrypted data folder and its master key: " + dataDir);
+    }
+    try (DataDirLock lock = DataDirLock.acquire(dataDir)) {
+      DataKeys.reencrypt(config, stopAfter);
+    }
+  }
+
   private static void closeAll(Deque<AutoCloseable> resources, Exception primary) {
     while (!resources.isEmpty()) {
       try {

@@ -108,6 +108,39 @@ class EncryptionAtRestTest {
   }
 
   @Test
+  void reencryptionUnderFreshDataKeysKeepsEveryDocumentEvenWhenInterrupted() throws Exception {
+    for (int stopAfter : new int[] {0, 1, 2}) {
+      Path data = dir.resolve("re" + stopAfter);
+      EngineConfig config = EngineConfig.builder(data).masterKey(randomKey()).build();
+      try (SoloEngine engine = SoloEngine.open(config)) {
+        for (int i = 0; i < 4; i++) {
+          engine.documents().ingest(
+              DocumentSource.ofText("r" + i + ".txt", "Reencryption note " + i + " on boilers.")
+                  .withId("r" + i));
+        }
+      }
+      String keysBefore = Files.readString(data.resolve("keys.json"));
+      byte[] storeBefore = Files.readAllBytes(data.resolve("meta.mv.db"));
+      SoloEngine.reencrypt(config, stopAfter);
+      // The next open finishes (or rolls back) what was interrupted.
+      try (SoloEngine engine = SoloEngine.open(config)) {
+        assertThat(engine.documents().count()).as("stopAfter %d", stopAfter).isEqualTo(4);
+        assertThat(engine.search().search("boilers").hits()).hasSize(4);
+      }
+      assertThat(Files.exists(data.resolve("keys.next.json"))).isFalse();
+      assertThat(Files.exists(data.resolve("reencrypt"))).isFalse();
+      boolean rolledBack = stopAfter == 1;
+      assertThat(Files.readString(data.resolve("keys.json")).equals(keysBefore))
+          .as("stopAfter %d: the key file is %s", stopAfter, rolledBack ? "kept" : "new")
+          .isEqualTo(rolledBack);
+      if (!rolledBack) {
+        byte[] storeAfter = Files.readAllBytes(data.resolve("meta.mv.db"));
+        assertThat(java.util.Arrays.equals(storeBefore, storeAfter)).isFalse();
+      }
+    }
+  }
+
+  @Test
   void keyMistakesAreNamed() throws IOException {
     Path plain = dir.resolve("plain");
     try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(plain).build())) {

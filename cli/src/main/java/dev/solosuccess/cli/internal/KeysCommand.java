@@ -37,7 +37,8 @@ public final class KeysCommand implements Runnable {
       description = {
         "Rewrap the data folder's data keys under a new master key (the folder must not be open",
         "elsewhere). The current key comes from --master-key-file or SOLO_MASTER_KEY; afterwards",
-        "only the new key opens the folder. Encrypted data is not rewritten."
+        "only the new key opens the folder. With --reencrypt the data is first rewritten under",
+        "fresh data keys (the store now, the index when the folder next opens)."
       })
   static final class Rotate implements Callable<Integer> {
     @ParentCommand private KeysCommand keys;
@@ -46,9 +47,13 @@ public final class KeysCommand implements Runnable {
     @Option(
         names = "--new-master-key-file",
         paramLabel = "FILE",
-        required = true,
         description = "The new master key: base64 of 32 random bytes.")
     private Path newKeyFile;
+
+    @Option(
+        names = "--reencrypt",
+        description = "Also rewrite the data under fresh data keys.")
+    private boolean reencrypt;
 
     @Override
     public Integer call() {
@@ -59,13 +64,23 @@ public final class KeysCommand implements Runnable {
             "give the current master key with --master-key-file or "
                 + MasterKey.ENVIRONMENT_VARIABLE);
       }
-      SoloEngine.rotateMasterKey(
-          EngineConfig.builder(keys.solo.dataDir()).masterKey(current).build(),
-          MasterKey.fromFile(newKeyFile));
+      if (newKeyFile == null && !reencrypt) {
+        throw new ParameterException(
+            spec.commandLine(), "give --new-master-key-file FILE, --reencrypt, or both");
+      }
+      EngineConfig config = EngineConfig.builder(keys.solo.dataDir()).masterKey(current).build();
       PrintWriter out = spec.commandLine().getOut();
-      out.println(
-          "Rotated: the data folder " + keys.solo.dataDir() + " now opens with the key in "
-              + newKeyFile + " only.");
+      if (reencrypt) {
+        SoloEngine.reencrypt(config);
+        out.println("Re-encrypted the data folder " + keys.solo.dataDir()
+            + " under fresh data keys.");
+      }
+      if (newKeyFile != null) {
+        SoloEngine.rotateMasterKey(config, MasterKey.fromFile(newKeyFile));
+        out.println(
+            "Rotated: the data folder " + keys.solo.dataDir() + " now opens with the key in "
+                + newKeyFile + " only.");
+      }
       out.flush();
       return ExitCodes.OK;
     }

@@ -41,6 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class KeyRing implements AutoCloseable {
 
   public static final String FILE = "keys.json";
+  /** The keys of a re-encryption in progress; see {@link #next}. */
+  public static final String NEXT_FILE = "keys.next.json";
   static final String FORMAT = "solo-keys";
   static final int VERSION = 1;
   public static final String STORE = "store";
@@ -72,7 +74,7 @@ public final class KeyRing implements AutoCloseable {
     for (String name : NAMES) {
       keys.put(name, Aead.newKey());
     }
-    write(dataDir, master, keys);
+    write(dataDir, master, keys, FILE);
     return new KeyRing(keys);
   }
 
@@ -83,7 +85,11 @@ public final class KeyRing implements AutoCloseable {
    * @throws StorageException if the key file is missing, unreadable or damaged
    */
   public static KeyRing open(Path dataDir, byte[] master) {
-    Path file = dataDir.resolve(FILE);
+    return read(dataDir, master, FILE);
+  }
+
+  private static KeyRing read(Path dataDir, byte[] master, String fileName) {
+    Path file = dataDir.resolve(fileName);
     JsonNode root;
     try {
       root = JSON.readTree(Files.readAllBytes(file));
@@ -126,22 +132,54 @@ public final class KeyRing implements AutoCloseable {
   }
 
   /**
+   * Fresh data keys for a re-encryption, written wrapped under {@code master} to {@value
+   * #NEXT_FILE} (not yet in force; {@link #promoteNext} makes them so).
+   */
+  public static KeyRing next(Path dataDir, byte[] master) {
+    Map<String, byte[]> keys = new LinkedHashMap<>();
+    for (String name : NAMES) {
+      keys.put(name, Aead.newKey());
+    }
+    write(dataDir, master, keys, NEXT_FILE);
+    return new KeyRing(keys);
+  }
+
+  /** Whether a re-encryption left {@value #NEXT_FILE} behind. */
+  public static boolean nextPresent(Path dataDir) {
+    return Files.exists(dataDir.resolve(NEXT_FILE));
+  }
+
+  /** Unwraps {@value #NEXT_FILE} (see {@link #open}). */
+  public static KeyRing openNext(Path dataDir, byte[] master) {
+    return read(dataDir, master, NEXT_FILE);
+  }
+
+  /** Makes {@value #NEXT_FILE} the key file, atomically. */
+  public static void promoteNext(Path dataDir) {
+    Path next = dataDir.resolve(NEXT_FILE);
+    try {
+      moveAtomically(next, dataDir.resolve(FILE));
+      syncFolder(dataDir);
+    } catch (IOException e) {
+      throw new StorageException("cannot replace the key file with " + next + ": " + e, next, e);
+    }
+  }
+
+  /** Drops {@value #NEXT_FILE}: its re-encryption never took effect. */
+  public static void discardNext(Path dataDir) {
+    try {
+      Files.deleteIfExists(dataDir.resolve(NEXT_FILE));
+    } catch (IOException e) {
+      throw new StorageException("cannot delete " + NEXT_FILE + ": " + e, dataDir, e);
+    }
+  }
+
+  /**
    * Rewraps the keys under {@code newMaster} and replaces the key file atomically; the data keys,
    * and so every encrypted file, stay as they are.
    */
   public void rewrap(Path dataDir, byte[] newMaster) {
-    write(dataDir, newMaster, keys);
-  }
-
-  /**
-   * Replaces the data key {@code name} with a fresh one and rewrites the key file under {@code
-   * master}; the caller re-encrypts what the old key protected first.
-   */
-  public byte[] replace(String name, Path dataDir, byte[] master) {
-    byte[] fresh = Aead.newKey();
-    keys.put(name, fresh);
-    write(dataDir, master, keys);
-    return fresh.clone();
+    write(dataDir, newMaster, keys, FILE);
   }
 
   /** A copy of the data key {@code name}. */
@@ -177,7 +215,8 @@ public final class KeyRing implements AutoCloseable {
     return (FORMAT + "/" + VERSION + "/" + name).getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static void write(Path dataDir, byte[] master, Map<String, byte[]> keys) {
+  private static void write(
+      Path dataDir, byte[] master, Map<String, byte[]> keys, String fileName) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -187,25 +226,33 @@ public final class KeyRing implements AutoCloseable {
       byte[] sealed = Aead.seal(master, e.getValue(), aad(e.getKey()));
       wrapped.put(e.getKey(), Base64.getEncoder().encodeToString(sealed));
     }
-    Path file = dataDir.resolve(FILE);
-    Path tmp = dataDir.resolve(FILE + ".tmp");
+    Path file = dataDir.resolve(fileName);
+    Path tmp = dataDir.resolve(fileName + ".tmp");
     try {
       Files.write(tmp, JSON.writeValueAsBytes(root));
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ch.force(true);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      try (FileChannel dir = FileChannel.open(dataDir, StandardOpenOption.READ)) {
-        dir.force(true);
-      } catch (IOException ignored) {
-        // some file systems cannot sync a folder; the move itself is atomic
-      }
+      moveAtomically(tmp, file);
+      syncFolder(dataDir);
     } catch (IOException e) {
       throw new StorageException("cannot write the key file " + file + ": " + e, file, e);
+    }
+  }
+
+  static void moveAtomically(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  static void syncFolder(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException ignored) {
+      // some file systems cannot sync a folder; the move itself is atomic
     }
   }
 

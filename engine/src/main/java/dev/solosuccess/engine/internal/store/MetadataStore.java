@@ -139,6 +139,27 @@ public final class MetadataStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the encrypted store in {@code dataDir} opens with {@code filePassword}: false when H2
+   * says the password is wrong.
+   *
+   * @throws StorageException for any other failure
+   */
+  public static boolean opensWith(Path dataDir, String filePassword) {
+    String url =
+        "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
+            + ";CIPHER=AES;IFEXISTS=TRUE";
+    try (Connection c = java.sql.DriverManager.getConnection(url, "solo", filePassword + " ")) {
+      return c.isValid(1);
+    } catch (SQLException e) {
+      if (e.getErrorCode() == H2_WRONG_FILE_PASSWORD) {
+        return false;
+      }
+      Path file = dataDir.resolve("meta.mv.db");
+      throw new StorageException("cannot open the store " + file + ": " + e, file, e);
+    }
+  }
+
   /** The id of the embedding model the store was built with; empty for a new store. */
   public Optional<String> storedModel() {
     return storedModelRecord().map(ModelRecord::id);
