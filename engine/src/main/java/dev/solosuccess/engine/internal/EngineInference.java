@@ -3,6 +3,9 @@ package dev.solosuccess.engine.internal;
 import dev.solosuccess.engine.internal.classify.Classifiers;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
+import dev.solosuccess.engine.internal.phi.Deidentifier;
+import dev.solosuccess.sdk.Redaction;
+import dev.solosuccess.sdk.RedactionOptions;
 import dev.solosuccess.sdk.Classification;
 import dev.solosuccess.sdk.ClassifierReport;
 import dev.solosuccess.sdk.ClassifierTraining;
@@ -35,10 +38,13 @@ public final class EngineInference implements InferenceService {
   private final Summarizer summarizer;
   private final ZeroShotClassifier zeroShot;
   private final Classifiers classifiers;
+  private final Deidentifier deidentifier;
 
   public EngineInference(
-      Lifecycle lifecycle, EmbeddingModel model, MetadataStore store, Classifiers classifiers) {
+      Lifecycle lifecycle, EmbeddingModel model, MetadataStore store, Classifiers classifiers,
+      Deidentifier deidentifier) {
     this.lifecycle = lifecycle;
+    this.deidentifier = deidentifier;
     this.model = model;
     this.store = store;
     this.classifiers = classifiers;
@@ -149,6 +155,12 @@ public final class EngineInference implements InferenceService {
           ClassifierTraining.checkName(name);
           classifiers.delete(name);
         });
+  }
+
+  @Override
+  public Redaction redact(String text, RedactionOptions options) {
+    Objects.requireNonNull(options, "options");
+    return lifecycle.call(() -> deidentifier.redact(text, options));
   }
 
   /** At most {@link #MAX_TEXTS} texts, none of them blank. */
