@@ -28,14 +28,14 @@ final class AddressRecognizer implements Recognizer {
   private static final String STREET_WORD =
       "(?:\\p{Lu}[\\p{L}'’\\-]*\\.?|\\d{1,3}(?:st|nd|rd|th)|[Oo]f|[Tt]he|de|la|del)";
   private static final String UNIT =
-      "(?:,?\\s+(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Fl|Floor|Bldg|Building|Lot|Space|Trlr)"
-          + "\\.?\\s*#?\\s*[A-Za-z0-9\\-]{1,6}|,?\\s+#\\s?[A-Za-z0-9\\-]{1,6})?";
+      "(?:,?[ \\t]+(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Fl|Floor|Bldg|Building|Lot|Space|Trlr)"
+          + "\\.?[ \\t]*#?[ \\t]*[A-Za-z0-9\\-]{1,6}|,?[ \\t]+#[ \\t]?[A-Za-z0-9\\-]{1,6})?";
 
   private static final Pattern STREET =
       Pattern.compile(
-          "(?<![\\w.,/\\-])\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?\\s+(?:" + DIRECTION + "\\s+)?"
-              + "(?:" + STREET_WORD + "\\s+){0,3}" + STREET_WORD + "\\s+" + SUFFIX + "\\.?"
-              + "(?:\\s+" + DIRECTION + "(?![\\w]))?" + UNIT + "(?![\\w])");
+          "(?<![\\w.,/\\-])\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?[ \\t]+(?:" + DIRECTION + "[ \\t]+)?"
+              + "(?:" + STREET_WORD + "[ \\t]+){0,3}" + STREET_WORD + "[ \\t]+" + SUFFIX + "\\.?"
+              + "(?:[ \\t]+" + DIRECTION + "(?![\\w]))?" + UNIT + "(?![\\w])");
 
   private static final Pattern PO_BOX =
       Pattern.compile(
@@ -79,7 +79,8 @@ final class AddressRecognizer implements Recognizer {
 
   private static final Pattern LIVES_IN =
       Pattern.compile(
-          "(?i:\\b(?:lives|living|resides|residing|resident|moved|relocated|born|grew up|home)"
+          "(?i:\\b(?:lives|living|resides|residing|resident|moved|relocated|born|grew up|home"
+              + "|staying|stays|stayed|visiting|visited|vacationing|traveling|travelling)"
               + "(?:\\s+(?:alone|with|together|independently|nearby)(?:\\s+(?:her|his|their|a|an|the))?"
               + "(?:\\s+\\p{Ll}+){0,2})?\\s+(?:in|of|at|to|near)|\\bresident of|\\bcity of|\\btown of|\\bcity:|\\btown:)"
               + "\\s+((?:(?:St|Ft|Mt)\\. )?(?:\\p{Lu}[\\p{Ll}'’]+)(?:[ \\-]\\p{Lu}[\\p{Ll}'’]+){0,2})");
@@ -98,7 +99,7 @@ final class AddressRecognizer implements Recognizer {
   public void find(String text, List<Finding> out) {
     Matcher m = STREET.matcher(text);
     while (m.find()) {
-      out.add(new Finding(PhiType.STREET_ADDRESS, m.start(), m.end(), 0.85));
+      out.add(new Finding(PhiType.STREET_ADDRESS, m.start(), m.end(), 0.88));
     }
     m = PO_BOX.matcher(text);
     while (m.find()) {

@@ -9,6 +9,9 @@ final class Context {
 
   private Context() {}
 
+  /** A full stop after a word of five letters or more: not "Tel.", "Fax.", "Dr." or "No.". */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{L}{5})\\. ");
+
   /**
    * Up to {@code window} characters before {@code start}, lower-cased, not reaching past a blank
    * line (a new paragraph is new context).
@@ -29,7 +32,11 @@ final class Context {
    */
   static String clause(String text, int start, int window) {
     String s = before(text, start, window);
-    int cut = Math.max(s.lastIndexOf('\n'), Math.max(s.lastIndexOf(". "), s.lastIndexOf("; ")));
+    int cut = Math.max(s.lastIndexOf('\n'), s.lastIndexOf("; "));
+    java.util.regex.Matcher m = SENTENCE_END.matcher(s);
+    while (m.find()) {
+      cut = Math.max(cut, m.start() + 1);
+    }
     return cut >= 0 ? s.substring(cut + 1) : s;
   }
 

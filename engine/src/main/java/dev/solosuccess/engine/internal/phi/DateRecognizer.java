@@ -74,6 +74,10 @@ final class DateRecognizer implements Recognizer {
               + "|collected|received|reported|signed|as of|week of|starting|ending|between|and"
               + "|edd|lmp)\\b\\.?:?\\s*$");
 
+  private static final Pattern EXPIRY =
+      Pattern.compile("\\b(?:exp|expires?|expiry|expiration|exp\\. date|best before|use by)\\b"
+          + "\\.?:?\\s*$");
+
   @Override
   public void find(String text, List<Finding> out) {
     boolean[] taken = new boolean[text.length()];
@@ -112,6 +116,9 @@ final class DateRecognizer implements Recognizer {
     }
     m = MONTH_SLASH_YEAR.matcher(text);
     while (m.find()) {
+      if (EXPIRY.matcher(Context.before(text, m.start(), 16)).find()) {
+        continue; // a lot's or a card's expiry says nothing of the patient
+      }
       add(out, taken, m.start(), m.end(), cue(text, m.start()) ? 0.85 : 0.7);
     }
     m = SHORT.matcher(text);

@@ -23,7 +23,7 @@ final class IdRecognizer implements Recognizer {
         + "|patient\\s+(?:id|number|no|#)|pt\\.?\\s+(?:id|#)|record\\s+(?:number|no|#)|mr#|emr(?:\\s+id)?"
         + "|ehr(?:\\s+id)?|unit\\s+(?:number|no)"),
     HEALTH_PLAN(PhiType.HEALTH_PLAN, "member\\s*(?:id|number|no|#)|subscriber\\s*(?:id|number|no|#)"
-        + "|policy\\s*(?:id|number|no|#)|beneficiary\\s*(?:id|number|no|#)|health\\s+plan(?:\\s+"
+        + "|(?:plan|health\\s+plan|insurance)\\s+member|policy\\s*(?:id|number|no|#)|beneficiary\\s*(?:id|number|no|#)|health\\s+plan(?:\\s+"
         + "(?:id|number|no|#))?|insurance\\s*(?:id|number|no|#)|medicare(?:\\s+(?:id|number|no|#))?"
         + "|medicaid(?:\\s+(?:id|number|no|#))?|mbi|hicn|group\\s*(?:id|number|no|#)|plan\\s+id"
         + "|insured\\s+id|coverage\\s+id|cin"),
@@ -49,7 +49,7 @@ final class IdRecognizer implements Recognizer {
         + "|no|#|id)|visit\\s+(?:number|no|#|id)|employee\\s+(?:id|number|no|#)|badge\\s+(?:id"
         + "|number|no|#)|student\\s+(?:id|number)|study\\s+(?:id|number)|subject\\s+(?:id|number)"
         + "|tax\\s+id|ein|tin|itin|reference\\s+(?:number|no|#)|ref\\s*(?:no|#)|order\\s+(?:number"
-        + "|no|#)|requisition(?:\\s+(?:number|no|#))?|tracking\\s+(?:number|no|#)|barcode|id"
+        + "|no|#)|requisition(?:\\s+(?:number|no|#))?|tracking\\s+(?:number|no|#)|barcode|rx\\s*(?:number|no|#)|id"
         + "(?:\\s+(?:number|no|#))?|identifier|#");
 
     final PhiType type;
@@ -59,7 +59,7 @@ final class IdRecognizer implements Recognizer {
       this.type = type;
       this.pattern =
           Pattern.compile(
-              "(?i)(?<![\\p{L}\\d])(?:" + words + ")(?![\\p{L}\\d])"
+              "(?i)(?<![\\p{L}\\d])(?:" + words + ")(?:(?<=#)|(?![\\p{L}\\d]))"
                   + "(?:\\s+(?:id|identifier|number|no\\.?|num|nbr|#|code|template|hash)(?![\\p{L}\\d]))*"
                   + "\\s*(?:[:#=.\\-]|\\bis\\b|\\bwas\\b|\\bof\\b)?\\s*(?:#\\s*)?(?:[:=]\\s*)?");
     }

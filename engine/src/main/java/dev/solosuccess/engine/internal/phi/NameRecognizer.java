@@ -106,6 +106,7 @@ final class NameRecognizer implements Recognizer {
     lastCommaFirst(text, tokens, found);
     single(text, tokens, found);
     propagate(text, tokens, found);
+    extendLeft(text, tokens, found);
     out.addAll(found);
   }
 
@@ -314,9 +315,9 @@ final class NameRecognizer implements Recognizer {
       }
       if (strong) {
         add(text, tokens, ti, last, anyListed ? 0.9 : 0.8, out);
-      } else if (!notPerson(text, tokens, ti, last) && (anyListed || last > ti)) {
-        // a relation and a listed name, or a relation and two capitalized words ("his brother,
-        // Björn Pollot")
+      } else if (!notPerson(text, tokens, ti, last) && (anyListed || last > ti || relation)) {
+        // a relation or a preposition and a listed name; a relation and any capitalized word
+        // ("husband Aaliyah"); two capitalized words ("his brother, Björn Pollot")
         add(text, tokens, ti, last, anyListed ? 0.8 : 0.7, out);
       }
     }
@@ -427,6 +428,49 @@ final class NameRecognizer implements Recognizer {
       double c = Context.sentenceStart(text, t.start()) ? 0.5 : 0.62;
       add(text, tokens, i, i, c, out);
     }
+  }
+
+  /**
+   * A first name the lists lack before a surname that was found: "Aaliyah Shipe" when only
+   * "Shipe" was. The word must be capitalized, not a known non-name, and not start a sentence.
+   */
+  private void extendLeft(String text, List<Token> tokens, List<Finding> found) {
+    int n = found.size();
+    for (int f = 0; f < n; f++) {
+      Finding name = found.get(f);
+      if (name.confidence() < 0.6) {
+        continue;
+      }
+      int i = indexAt(tokens, name.start());
+      if (i <= 0 || !adjacent(text, tokens, i - 1)) {
+        continue;
+      }
+      Token before = tokens.get(i - 1);
+      if (!before.cap() || before.text().length() < 2 || NOT_NAMES.contains(before.key())
+          || PLACES.contains(before.key()) || TITLES.contains(before.key()) || listed(before)
+          || Context.sentenceStart(text, before.start()) || notPerson(text, tokens, i - 1, i)) {
+        continue;
+      }
+      found.add(new Finding(PhiType.NAME, before.start(), name.end(),
+          Math.min(0.85, name.confidence())));
+    }
+  }
+
+  private static int indexAt(List<Token> tokens, int start) {
+    int lo = 0;
+    int hi = tokens.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int s = tokens.get(mid).start();
+      if (s == start) {
+        return mid;
+      } else if (s < start) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
   }
 
   /** Other capitalized mentions of words found in confident names. */

@@ -40,6 +40,7 @@ final class NameWords {
           "memorial", "health", "healthcare", "university", "college", "institute", "pharmacy",
           "laboratories", "laboratory", "labs", "foundation", "associates", "group", "practice",
           "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+          "court", "place", "terrace", "circle", "parkway", "highway", "trail",
           "county", "parish", "building", "pavilion", "wing", "hall", "tower", "campus",
           "school", "church", "center's", "regional", "general", "community", "children's",
           "rehabilitation", "rehab", "nursing", "hospice", "unit", "ward", "care", "family",
@@ -118,6 +119,10 @@ final class NameWords {
           "vaccine", "vaccination", "immunizations", "influenza", "covid", "covid-19",
           "sars-cov-2", "hiv", "hepatitis", "copd", "chf", "cad", "ckd", "afib", "dvt", "pe",
           "uti", "mi", "cva", "tia", "gerd", "osa", "bph", "dm", "htn", "hld", "otc",
+          // credentials and registries
+          "md", "np", "rn", "dds", "dmd", "phd", "facp", "facs", "facc", "dea", "npi", "lpn",
+          "cna", "crna", "fnp", "aprn", "msn", "bsn", "lcsw", "dpt", "mph", "msw", "rph", "cnm",
+          "pharmd", "psyd", "dnp", "mbbs",
           // lab analytes written as symbols
           "na", "cl", "co2", "bun", "cr", "ca", "mg", "phos", "alt", "ast", "alk", "ldl", "hdl",
           "tsh", "inr", "ptt", "fe", "tibc", "crp", "esr", "bnp", "psa", "hba1c", "a1c", "egfr",

@@ -68,7 +68,7 @@ final class PhoneRecognizer implements Recognizer {
         continue;
       }
       boolean isFax = fax >= 0 && fax > phone;
-      if (!isFax && phone < 0 && Context.after(text, end, 12).matches("\\s*\\(?(fax|f)\\b.*")) {
+      if (!isFax && phone < 0 && Context.after(text, end, 12).matches("\\s*\\((?:fax|f)\\).*")) {
         isFax = true;
       }
       double c = (fax >= 0 || phone >= 0) ? Math.min(0.97, confidence + 0.1) : confidence;

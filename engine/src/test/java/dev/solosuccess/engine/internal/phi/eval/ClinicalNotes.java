@@ -89,16 +89,27 @@ public final class ClinicalNotes {
   private static final String[] CREDENTIALS = {"MD", "DO", "NP", "PA-C", "RN", "M.D."};
 
   private final PhiValues v;
+  private final LetterNotes letters;
 
   public ClinicalNotes(long seed) {
     this.v = new PhiValues(new Random(seed));
+    this.letters = new LetterNotes(v, this);
   }
 
-  /** {@code n} notes. */
+  /** {@code n} notes: even ones from this class's templates, odd ones from {@link LetterNotes}. */
   public List<LabeledNote> notes(int n) {
     List<LabeledNote> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(note());
+      out.add(i % 2 == 0 ? note() : letters.note());
+    }
+    return out;
+  }
+
+  /** {@code n} notes of one family: this class's templates, or {@link LetterNotes}'. */
+  public List<LabeledNote> notes(int n, boolean lettersOnly) {
+    List<LabeledNote> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(lettersOnly ? letters.note() : note());
     }
     return out;
   }
