@@ -74,6 +74,8 @@ final class AddressRecognizer implements Recognizer {
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Pattern SUFFIX_WORD = Pattern.compile(SUFFIX + "\\.?");
 
+  private static final Pattern STATE = Pattern.compile(STATE_NAMES);
+
   private static final Pattern COUNTY =
       Pattern.compile("(?<![\\p{L}])((?:\\p{Lu}[\\p{Ll}'’]+\\s){1,2})(?:County|Parish|Borough)\\b");
 
@@ -135,7 +137,7 @@ final class AddressRecognizer implements Recognizer {
     m = LIVES_IN.matcher(text);
     while (m.find()) {
       int[] city = trimCity(text, m.start(1), m.end(1));
-      if (city != null) {
+      if (city != null && !STATE.matcher(text.substring(city[0], city[1])).matches()) {
         // "lives in Ann Arbor": the verb says place, whatever the name lists say
         out.add(new Finding(PhiType.CITY, city[0], city[1], 0.93));
       }

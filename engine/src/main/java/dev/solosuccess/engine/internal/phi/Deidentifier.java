@@ -124,8 +124,8 @@ public final class Deidentifier {
       if (!out.isEmpty()) {
         Finding prev = out.get(out.size() - 1);
         if (prev.type() == PhiType.NAME && f.type() == PhiType.NAME
-            && f.start() - prev.end() <= 2
-            && text.substring(prev.end(), f.start()).matches("\\.? ?")) {
+            && f.start() - prev.end() <= 3
+            && text.substring(prev.end(), f.start()).matches("\\.?[ \\t]{0,2}")) {
           out.set(out.size() - 1, new Finding(PhiType.NAME, prev.start(), f.end(),
               Math.max(prev.confidence(), f.confidence())));
           continue;

@@ -234,7 +234,7 @@ final class NameRecognizer implements Recognizer {
   private boolean notPerson(String text, List<Token> tokens, int first, int last) {
     if (first > 0 && BEFORE_NOT_PERSON.contains(tokens.get(first - 1).key())
         && text.substring(tokens.get(first - 1).end(), tokens.get(first).start())
-            .matches("\\.? ")) {
+            .matches("\\.? ?")) {
       return true;
     }
     if (STATE_AFTER.matcher(text).region(tokens.get(last).end(), text.length()).lookingAt()) {
@@ -380,8 +380,8 @@ final class NameRecognizer implements Recognizer {
         c = lWord ? 0.85 : 0.92;
       } else if (!fWord) {
         c = 0.72; // a surname the lists do not hold
-      } else if (lListed && !lWord) {
-        c = 0.75;
+      } else if (lListed && (!lWord || lists.firstRank(f.key()) <= 500)) {
+        c = 0.75; // "Will Thompson"; "John Smith", whose both words are also English words
       } else {
         c = 0.4;
       }
