@@ -6,6 +6,7 @@ import dev.solosuccess.cli.internal.EmbedCommand;
 import dev.solosuccess.cli.internal.ExitCodes;
 import dev.solosuccess.cli.internal.IngestCommand;
 import dev.solosuccess.cli.internal.ModelsCommand;
+import dev.solosuccess.cli.internal.RedactCommand;
 import dev.solosuccess.cli.internal.ReindexCommand;
 import dev.solosuccess.cli.internal.SearchCommand;
 import dev.solosuccess.cli.internal.SummarizeCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
       ClassifyCommand.class,
       ReindexCommand.class,
       ModelsCommand.class,
+      RedactCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
