@@ -8,6 +8,7 @@ import dev.solosuccess.cli.internal.ExitCodes;
 import dev.solosuccess.cli.internal.IngestCommand;
 import dev.solosuccess.cli.internal.KeysCommand;
 import dev.solosuccess.cli.internal.ModelsCommand;
+import dev.solosuccess.cli.internal.RedactCommand;
 import dev.solosuccess.cli.internal.ReindexCommand;
 import dev.solosuccess.cli.internal.SearchCommand;
 import dev.solosuccess.cli.internal.SummarizeCommand;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
       KeysCommand.class,
       ReindexCommand.class,
       ModelsCommand.class,
+      RedactCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

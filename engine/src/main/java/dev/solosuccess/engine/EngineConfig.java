@@ -3,6 +3,7 @@ package dev.solosuccess.engine;
 import dev.solosuccess.engine.internal.model.ModelDescriptor;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.sdk.InvalidInputException;
+import dev.solosuccess.sdk.RedactionOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -127,6 +128,8 @@ public final class EngineConfig {
   private final InferenceDevice device;
   private final MasterKey masterKey;
   private final boolean deterministicEmbeddings;
+  private final PhiPolicy phiPolicy;
+  private final RedactionOptions phiRedaction;
 
   private EngineConfig(Builder b) {
     this.dataDir = b.dataDir;
@@ -154,6 +157,8 @@ public final class EngineConfig {
     this.device = b.device;
     this.masterKey = b.masterKey;
     this.deterministicEmbeddings = b.deterministicEmbeddings;
+    this.phiPolicy = b.phiPolicy;
+    this.phiRedaction = b.phiRedaction;
   }
 
   /** A builder for the data folder {@code dataDir}, created on open if absent. */
@@ -315,6 +320,19 @@ public final class EngineConfig {
     return deterministicEmbeddings;
   }
 
+  /** What ingestion does with protected health information; default {@link PhiPolicy#NONE}. */
+  public PhiPolicy phiPolicy() {
+    return phiPolicy;
+  }
+
+  /**
+   * How ingestion redacts under a {@link #phiPolicy()} other than NONE; default {@link
+   * RedactionOptions#defaults()} (every type, masked).
+   */
+  public RedactionOptions phiRedaction() {
+    return phiRedaction;
+  }
+
   @Override
   public String toString() {
     return "EngineConfig[dataDir=" + dataDir + ", embeddingModel=" + embeddingModel
@@ -329,6 +347,7 @@ public final class EngineConfig {
         + ", maxArchiveEntries=" + maxArchiveEntries + ", maxCompressionRatio="
         + maxCompressionRatio + ", duplicates=" + duplicates + ", parseThreads=" + parseThreads
         + ", device=" + device + ", deterministicEmbeddings=" + deterministicEmbeddings
+        + ", phiPolicy=" + phiPolicy + ", phiRedaction=" + phiRedaction
         + ", masterKey=" + (masterKey == null ? "none" : masterKey) + "]";
   }
 
@@ -359,6 +378,8 @@ public final class EngineConfig {
     private InferenceDevice device = InferenceDevice.AUTO;
     private MasterKey masterKey;
     private boolean deterministicEmbeddings = true;
+    private PhiPolicy phiPolicy = PhiPolicy.NONE;
+    private RedactionOptions phiRedaction = RedactionOptions.defaults();
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -490,6 +511,22 @@ public final class EngineConfig {
     /** See {@link EngineConfig#deterministicEmbeddings()}. */
     public Builder deterministicEmbeddings(boolean deterministic) {
       this.deterministicEmbeddings = deterministic;
+      return this;
+    }
+
+    /** See {@link EngineConfig#phiPolicy()} and {@link PhiPolicy}. */
+    public Builder phiPolicy(PhiPolicy policy) {
+      this.phiPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * The mode, types and key of ingestion's redaction; see {@link EngineConfig#phiRedaction()}.
+     * The options' key (for {@link dev.solosuccess.sdk.RedactionMode#HASH}) never appears in
+     * {@link EngineConfig#toString()}.
+     */
+    public Builder phiRedaction(RedactionOptions options) {
+      this.phiRedaction = Objects.requireNonNull(options, "options");
       return this;
     }
 

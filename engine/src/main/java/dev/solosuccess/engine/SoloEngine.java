@@ -19,6 +19,8 @@ import dev.solosuccess.engine.internal.parse.Parsers;
 import dev.solosuccess.engine.internal.parse.TikaFormats;
 import dev.solosuccess.engine.internal.ingest.BatchIngestor;
 import dev.solosuccess.engine.internal.ingest.Ingestor;
+import dev.solosuccess.engine.internal.phi.Deidentifier;
+import dev.solosuccess.engine.internal.phi.PhiIngest;
 import dev.solosuccess.engine.internal.model.CachingEmbeddingModel;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.model.ModelLoader;
@@ -175,6 +177,7 @@ public final class SoloEngine implements SoloClient {
       Chunker chunker =
           new Chunker(
               config.chunking(), model.tokenization(), chunkBudget, config.chunkOverlapTokens());
+      Deidentifier deidentifier = Deidentifier.create();
       Ingestor ingestor =
           new Ingestor(
               store,
@@ -186,7 +189,8 @@ public final class SoloEngine implements SoloClient {
                   config.maxDocumentBytes(),
                   config.maxExtractedChars(),
                   config.parseTimeout(),
-                  config.duplicates()));
+                  config.duplicates()),
+              PhiIngest.of(config.phiPolicy(), deidentifier, config.phiRedaction()));
       BatchIngestor batch =
           new BatchIngestor(
               ingestor,
@@ -210,7 +214,7 @@ public final class SoloEngine implements SoloClient {
       Classifiers classifiers = new Classifiers(dataDir.resolve("classifiers"), model);
       resources.push(classifiers);
       EngineInference inference =
-          new EngineInference(lifecycle, model, store, classifiers, auditor);
+          new EngineInference(lifecycle, model, store, classifiers, deidentifier, auditor);
       resources.push(sync::commit); // closed first: the index is committed before it closes
       return new SoloEngine(
           config, lifecycle, resources, documents, search, inference,

@@ -149,4 +149,31 @@ public interface InferenceService {
    * @throws NotFoundException if there is no classifier of that name
    */
   void deleteClassifier(String name);
+
+  /**
+   * Finds the protected health information in a text and masks it: {@code redact(text,
+   * RedactionOptions.defaults())}.
+   *
+   * <pre>{@code
+   * Redaction r = engine.inference().redact("Pt John Smith, DOB 03/04/1950, MRN 00123456");
+   * r.text();   // "Pt [NAME], DOB [DATE], MRN [MRN]"
+   * }</pre>
+   *
+   * @throws InvalidInputException if the text is null
+   */
+  default Redaction redact(String text) {
+    return redact(text, RedactionOptions.defaults());
+  }
+
+  /**
+   * Finds the Safe Harbor identifiers of {@link PhiType} in a text and replaces them as the options
+   * say (masks, pseudonyms consistent within the text, or keyed hashes). Detection is by rules:
+   * patterns with checksums where identifiers have them (SSN rules, Luhn, VIN check digit, NPI),
+   * context words ("MRN", "DOB", "fax"), and names from US Census name lists with capitalization
+   * and context rules. It runs in the caller's thread, needs no model, and never logs the text.
+   * Recall is high but not perfect: review what must be certain.
+   *
+   * @throws InvalidInputException if the text is null or longer than 10 million characters
+   */
+  Redaction redact(String text, RedactionOptions options);
 }

@@ -3,6 +3,9 @@ package dev.solosuccess.engine.internal;
 import dev.solosuccess.engine.internal.classify.Classifiers;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
+import dev.solosuccess.engine.internal.phi.Deidentifier;
+import dev.solosuccess.sdk.Redaction;
+import dev.solosuccess.sdk.RedactionOptions;
 import dev.solosuccess.sdk.Classification;
 import dev.solosuccess.sdk.ClassifierReport;
 import dev.solosuccess.sdk.ClassifierTraining;
@@ -35,6 +38,7 @@ public final class EngineInference implements InferenceService {
   private final Summarizer summarizer;
   private final ZeroShotClassifier zeroShot;
   private final Classifiers classifiers;
+  private final Deidentifier deidentifier;
   private final Auditor auditor;
 
   public EngineInference(
@@ -42,9 +46,11 @@ public final class EngineInference implements InferenceService {
       EmbeddingModel model,
       MetadataStore store,
       Classifiers classifiers,
+      Deidentifier deidentifier,
       Auditor auditor) {
     this.auditor = auditor;
     this.lifecycle = lifecycle;
+    this.deidentifier = deidentifier;
     this.model = model;
     this.store = store;
     this.classifiers = classifiers;
@@ -200,6 +206,22 @@ public final class EngineInference implements InferenceService {
                   ClassifierTraining.checkName(name);
                   classifiers.delete(name);
                 }));
+  }
+
+  @Override
+  public Redaction redact(String text, RedactionOptions options) {
+    Objects.requireNonNull(options, "options");
+    return lifecycle.call(
+        () ->
+            auditor.call(
+                "inference.redact",
+                List.of(),
+                () -> deidentifier.redact(text, options),
+                r ->
+                    Auditor.Entry.none()
+                        .with("characters", text.length())
+                        .with("spans", r.spans().size())
+                        .with("mode", options.mode().name().toLowerCase(java.util.Locale.ROOT))));
   }
 
   /** At most {@link #MAX_TEXTS} texts, none of them blank. */

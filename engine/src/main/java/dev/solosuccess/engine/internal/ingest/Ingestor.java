@@ -9,6 +9,7 @@ import dev.solosuccess.engine.internal.parse.ExtractedText;
 import dev.solosuccess.engine.internal.parse.Formats;
 import dev.solosuccess.engine.internal.parse.ParseGuard;
 import dev.solosuccess.engine.internal.parse.Parsers;
+import dev.solosuccess.engine.internal.phi.PhiIngest;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.engine.internal.store.NewChunk;
 import dev.solosuccess.engine.internal.store.NewDocument;
@@ -47,6 +48,7 @@ public final class Ingestor {
   private final Chunker chunker;
   private final Parsers parsers;
   private final Limits limits;
+  private final PhiIngest phi;
 
   /**
    * The per-document limits.
@@ -68,7 +70,9 @@ public final class Ingestor {
       EmbeddingModel model,
       Chunker chunker,
       Parsers parsers,
-      Limits limits) {
+      Limits limits,
+      PhiIngest phi) {
+    this.phi = phi;
     this.store = store;
     this.writer = writer;
     this.model = model;
@@ -208,12 +212,18 @@ public final class Ingestor {
           f.source(),
           null);
     }
-    List<ChunkSpan> spans = stats.time(IngestStage.CHUNK, () -> chunker.chunk(text));
-    List<String> texts = new ArrayList<>(spans.size());
-    for (ChunkSpan s : spans) {
-      texts.add(text.text().substring(s.start(), s.end()));
+    // Under a PHI policy the chunks (and so the vectors and the index) come from the redacted
+    // text; their offsets point into the text that is stored.
+    PhiIngest.Texts texts = stats.time(IngestStage.CHUNK, () -> phi.apply(text));
+    List<ChunkSpan> chunked = stats.time(IngestStage.CHUNK, () -> chunker.chunk(texts.chunked()));
+    List<ChunkSpan> spans = new ArrayList<>(chunked.size());
+    List<String> chunkTexts = new ArrayList<>(chunked.size());
+    for (ChunkSpan s : chunked) {
+      chunkTexts.add(texts.chunked().text().substring(s.start(), s.end()));
+      spans.add(new ChunkSpan(s.page(), texts.stored(s.start(), false), texts.stored(s.end(), true),
+          s.tokens(), s.section()));
     }
-    return new Prepared(f, text, spans, texts);
+    return new Prepared(f, texts.stored(), spans, chunkTexts);
   }
 
   /**
