@@ -1,6 +1,7 @@
 package dev.solosuccess.cli;
 
 import dev.solosuccess.cli.internal.AuditCommand;
+import dev.solosuccess.cli.internal.BackupCommands;
 import dev.solosuccess.cli.internal.ClassifyCommand;
 import dev.solosuccess.cli.internal.DocsCommand;
 import dev.solosuccess.cli.internal.EmbedCommand;
@@ -49,6 +50,9 @@ import picocli.CommandLine.Spec;
       ClassifyCommand.class,
       AuditCommand.class,
       KeysCommand.class,
+      BackupCommands.Backup.class,
+      BackupCommands.Restore.class,
+      BackupCommands.Verify.class,
       ReindexCommand.class,
       ModelsCommand.class,
       RedactCommand.class,

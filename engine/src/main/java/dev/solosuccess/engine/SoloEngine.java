@@ -46,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -79,6 +80,8 @@ public final class SoloEngine implements SoloClient {
   private final EngineSearch search;
   private final EngineInference inference;
   private final EngineAudit audit;
+  private final MetadataStore store;
+  private final Auditor auditor;
 
   private SoloEngine(
       EngineConfig config,
@@ -87,8 +90,12 @@ public final class SoloEngine implements SoloClient {
       EngineDocuments documents,
       EngineSearch search,
       EngineInference inference,
-      EngineAudit audit) {
+      EngineAudit audit,
+      MetadataStore store,
+      Auditor auditor) {
     this.audit = audit;
+    this.store = store;
+    this.auditor = auditor;
     this.config = config;
     this.lifecycle = lifecycle;
     this.resources = resources;
@@ -218,7 +225,7 @@ public final class SoloEngine implements SoloClient {
       resources.push(sync::commit); // closed first: the index is committed before it closes
       return new SoloEngine(
           config, lifecycle, resources, documents, search, inference,
-          new EngineAudit(lifecycle, auditor));
+          new EngineAudit(lifecycle, auditor), store, auditor);
     } catch (IndexException e) {
       SoloException failure =
           new StorageException("cannot open the index: " + e.getMessage(), e.directory(), e);
@@ -292,6 +299,56 @@ public final class SoloEngine implements SoloClient {
         java.util.Arrays.fill(fresh, (byte) 0);
       }
     }
+  }
+
+  /**
+   * Backs up the data folder into {@code dest} (new or empty) while the engine keeps working: a
+   * transactionally consistent copy of the store (every document acknowledged before the call is
+   * in it), the key file of an encrypted folder, and a manifest. The index is not copied: it is
+   * derived, and rebuilt from the store (without the model) when a restored folder first opens.
+   *
+   * @throws InvalidInputException if {@code dest} is not empty
+   * @throws StorageException if the copy cannot be written
+   */
+  public BackupReceipt backup(Path dest) {
+    java.util.Objects.requireNonNull(dest, "dest");
+    return lifecycle.call(
+        () ->
+            auditor.call(
+                "backup",
+                List.of(),
+                () -> Backups.backup(store, config.dataDir(), dest.toAbsolutePath().normalize()),
+                r ->
+                    Auditor.Entry.none()
+                        .with("documents", r.documents())
+                        .with("sequence", r.sequence())
+                        .with("bytes", r.bytes())));
+  }
+
+  /**
+   * Restores a backup made by {@link #backup(Path)} into {@code dataDir} (new or empty), after
+   * checking the store copy against the manifest's SHA-256. Open it with the master key it was
+   * encrypted with, if any; the index is rebuilt on that first open.
+   *
+   * @throws InvalidInputException if {@code backup} is not a backup, has changed, or {@code
+   *     dataDir} is not empty
+   */
+  public static void restore(Path backup, Path dataDir) {
+    Backups.restore(
+        java.util.Objects.requireNonNull(backup, "backup"),
+        java.util.Objects.requireNonNull(dataDir, "dataDir"));
+  }
+
+  /**
+   * Checks a closed data folder: the store opens and is read in full; Lucene's CheckIndex reads
+   * every file of the index and compares checksums; the index and the store agree (chunk counts at
+   * the same change number, the index never ahead of the store).
+   *
+   * @throws InvalidInputException if there is no data folder, or its key is missing or wrong
+   * @throws StorageException if the folder is open elsewhere or the store cannot be opened
+   */
+  public static VerifyReport verify(EngineConfig config) {
+    return Backups.verify(config);
   }
 
   /**

@@ -52,6 +52,17 @@ public interface ChunkIndex extends AutoCloseable {
         directory, settings, java.util.Objects.requireNonNull(encryption, "encryption"));
   }
 
+  /**
+   * Checks a closed index with Lucene's {@code CheckIndex}: every file of every segment read and
+   * its checksum compared. Needs the index's write lock (no writer may have it open).
+   *
+   * @param encryption the index's key, or null for plain files
+   * @throws IndexException if there is no index, or it is locked by a writer
+   */
+  static IndexCheck check(Path directory, IndexEncryption encryption) {
+    return LuceneChunkIndex.check(directory, encryption);
+  }
+
   IndexSettings settings();
 
   /** The sequence number recorded by the last commit; 0 for a new index. */

@@ -160,6 +160,15 @@ public final class MetadataStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a transactionally consistent copy of the store to {@code zip} while it stays in use
+   * (H2's {@code BACKUP}); an encrypted store's pages stay encrypted in the copy.
+   */
+  public void backup(Path zip) {
+    String target = zip.toAbsolutePath().toString().replace("'", "''");
+    execute("cannot back up the store to " + zip, "BACKUP TO '" + target + "'");
+  }
+
   /** The id of the embedding model the store was built with; empty for a new store. */
   public Optional<String> storedModel() {
     return storedModelRecord().map(ModelRecord::id);

@@ -2,6 +2,7 @@ package dev.solosuccess.index.internal.lucene;
 
 import dev.solosuccess.index.ChunkIndex;
 import dev.solosuccess.index.IncompatibleIndexException;
+import dev.solosuccess.index.IndexCheck;
 import dev.solosuccess.index.IndexClosedException;
 import dev.solosuccess.index.IndexCorruptedException;
 import dev.solosuccess.index.IndexException;
@@ -170,6 +171,49 @@ public final class LuceneChunkIndex implements ChunkIndex {
       closeQuietly(analyzer, e);
       closeQuietly(directory, e);
       throw translate("cannot open the index at " + path, path, e);
+    }
+  }
+
+  /** See {@link ChunkIndex#check(Path, IndexEncryption)}. */
+  public static IndexCheck check(Path path, IndexEncryption encryption) {
+    try (Directory directory =
+            encryption == null
+                ? FSDirectory.open(path)
+                : new EncryptingDirectory(
+                    FSDirectory.open(path), encryption.key(), encryption.id());
+        org.apache.lucene.index.CheckIndex checker =
+            new org.apache.lucene.index.CheckIndex(directory)) {
+      if (!DirectoryReader.indexExists(directory)) {
+        throw new IndexException("there is no index at " + path, path, null);
+      }
+      java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+      checker.setInfoStream(
+          new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+      org.apache.lucene.index.CheckIndex.Status status = checker.checkIndex();
+      long sequence = 0;
+      List<IndexCommit> commits = DirectoryReader.listCommits(directory);
+      String recorded = commits.get(commits.size() - 1).getUserData().get(CommitInfo.KEY_SEQUENCE);
+      if (recorded != null) {
+        sequence = Long.parseLong(recorded);
+      }
+      long chunks = 0;
+      for (org.apache.lucene.index.CheckIndex.Status.SegmentInfoStatus segment :
+          status.segmentInfos) {
+        int deleted = segment.liveDocStatus == null ? 0 : segment.liveDocStatus.numDeleted;
+        chunks += segment.maxDoc - deleted;
+      }
+      String problem = "";
+      if (!status.clean) {
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("FAILED");
+        problem = at >= 0 ? text.substring(at, Math.min(text.length(), at + 2000)) : text;
+        if (problem.isBlank()) {
+          problem = "CheckIndex reports the index is not clean";
+        }
+      }
+      return new IndexCheck(status.clean, status.segmentInfos.size(), chunks, sequence, problem);
+    } catch (IOException | RuntimeException e) {
+      throw translate("cannot check the index at " + path, path, e);
     }
   }
 

@@ -1,0 +1,217 @@
+package dev.solosuccess.engine;
+
+import dev.solosuccess.engine.internal.DataDirLock;
+import dev.solosuccess.engine.internal.crypto.KeyRing;
+import dev.solosuccess.engine.internal.store.MetadataStore;
+import dev.solosuccess.index.ChunkIndex;
+import dev.solosuccess.index.IndexCheck;
+import dev.solosuccess.index.IndexEncryption;
+import dev.solosuccess.index.IndexException;
+import dev.solosuccess.sdk.InvalidInputException;
+import dev.solosuccess.sdk.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Online backup, restore and verification of a data folder.
+ *
+ * <p>A backup holds the system of record: a transactionally consistent copy of the H2 store made
+ * while the engine keeps working (H2's {@code BACKUP}; an encrypted store stays encrypted), the
+ * key file when the folder is encrypted, and a manifest with the copy's SHA-256. The Lucene index
+ * is not copied: it is derived from the store (text, chunks and vectors), and the first open
+ * after a restore rebuilds it without running the model.
+ */
+final class Backups {
+
+  static final String MANIFEST = "backup.json";
+  static final String STORE_ZIP = "store.zip";
+  static final String STORE_FILE = "meta.mv.db";
+  static final String FORMAT = "solo-backup";
+  static final int VERSION = 1;
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private Backups() {}
+
+  static BackupReceipt backup(MetadataStore store, Path dataDir, Path dest) {
+    long began = System.nanoTime();
+    try {
+      if (Files.exists(dest)) {
+        try (var entries = Files.list(dest)) {
+          if (entries.findAny().isPresent()) {
+            throw new InvalidInputException(
+                "the backup folder " + dest + " is not empty: give a new or empty folder");
+          }
+        }
+      }
+      Files.createDirectories(dest);
+      long documents = store.documentCount();
+      long sequence = store.lastSequence();
+      Path zip = dest.resolve(STORE_ZIP);
+      store.backup(zip);
+      boolean encrypted = KeyRing.present(dataDir);
+      if (encrypted) {
+        Files.copy(dataDir.resolve(KeyRing.FILE), dest.resolve(KeyRing.FILE));
+      }
+      String sha = sha256(zip);
+      ObjectNode m = JSON.createObjectNode();
+      m.put("format", FORMAT);
+      m.put("version", VERSION);
+      m.put("created", Instant.now().toString());
+      m.put("documents", documents);
+      m.put("sequence", sequence);
+      m.put("encrypted", encrypted);
+      m.put("store", STORE_ZIP);
+      m.put("sha256", sha);
+      Files.write(dest.resolve(MANIFEST), JSON.writeValueAsBytes(m));
+      return new BackupReceipt(
+          dest, documents, sequence, Files.size(zip), encrypted, sha,
+          Duration.ofNanos(System.nanoTime() - began));
+    } catch (IOException e) {
+      throw new StorageException("cannot write the backup to " + dest + ": " + e, dest, e);
+    }
+  }
+
+  static void restore(Path backup, Path dataDir) {
+    Path manifestFile = backup.resolve(MANIFEST);
+    JsonNode m;
+    try {
+      m = JSON.readTree(Files.readAllBytes(manifestFile));
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidInputException(
+          backup + " is not a backup: cannot read " + MANIFEST + " (" + e.getMessage() + ")");
+    }
+    if (!FORMAT.equals(m.path("format").asString("")) || m.path("version").asInt() != VERSION) {
+      throw new InvalidInputException(
+          backup + " is not a " + FORMAT + " version " + VERSION + " backup");
+    }
+    Path zip = backup.resolve(STORE_ZIP);
+    try {
+      String sha = sha256(zip);
+      if (!sha.equals(m.path("sha256").asString(""))) {
+        throw new InvalidInputException(
+            "the backup's store copy " + zip + " has changed since the backup: its SHA-256 is "
+                + sha + ", the manifest says " + m.path("sha256").asString(""));
+      }
+      if (Files.exists(dataDir)) {
+        try (var entries = Files.list(dataDir)) {
+          if (entries.findAny().isPresent()) {
+            throw new InvalidInputException(
+                "the data folder " + dataDir + " is not empty: restore into a new or empty folder");
+          }
+        }
+      }
+      Files.createDirectories(dataDir);
+      boolean found = false;
+      try (InputStream in = Files.newInputStream(zip);
+          ZipInputStream z = new ZipInputStream(in)) {
+        for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+          if (!e.getName().equals(STORE_FILE)) {
+            throw new InvalidInputException(
+                "the backup's store copy holds an unexpected entry '" + e.getName() + "'");
+          }
+          Path tmp = dataDir.resolve(STORE_FILE + ".restoring");
+          try (OutputStream out = Files.newOutputStream(tmp)) {
+            z.transferTo(out);
+          }
+          Files.move(tmp, dataDir.resolve(STORE_FILE), StandardCopyOption.ATOMIC_MOVE);
+          found = true;
+        }
+      }
+      if (!found) {
+        throw new InvalidInputException("the backup's store copy " + zip + " is empty");
+      }
+      if (m.path("encrypted").asBoolean()) {
+        Files.copy(backup.resolve(KeyRing.FILE), dataDir.resolve(KeyRing.FILE));
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot restore " + backup + " into " + dataDir + ": " + e,
+          dataDir, e);
+    }
+  }
+
+  static VerifyReport verify(EngineConfig config) {
+    Path dataDir = config.dataDir();
+    if (!Files.exists(dataDir.resolve(STORE_FILE))) {
+      throw new InvalidInputException("no data folder at " + dataDir);
+    }
+    List<String> problems = new ArrayList<>();
+    try (DataDirLock lock = DataDirLock.acquire(dataDir)) {
+      Optional<KeyRing> keys = DataKeys.open(config);
+      try {
+        long documents;
+        long chunks;
+        long sequence;
+        try (MetadataStore store =
+            MetadataStore.open(dataDir, keys.map(KeyRing::storePassword).orElse(null))) {
+          documents = store.documentCount();
+          chunks = store.chunkCount();
+          sequence = store.lastSequence();
+        }
+        IndexEncryption encryption =
+            keys.map(k -> IndexEncryption.withKey(k.key(KeyRing.INDEX))).orElse(null);
+        Path index = dataDir.resolve("index");
+        long indexChunks = 0;
+        long indexSequence = 0;
+        int segments = 0;
+        if (!Files.exists(index)) {
+          problems.add("there is no index (it is rebuilt from the store when the engine opens)");
+        } else {
+          try {
+            IndexCheck check = ChunkIndex.check(index, encryption);
+            indexChunks = check.chunks();
+            indexSequence = check.committedSequence();
+            segments = check.segments();
+            if (!check.clean()) {
+              problems.add("the index is damaged (rebuilt from the store when the engine opens): "
+                  + check.problem());
+            }
+          } catch (IndexException e) {
+            problems.add("the index cannot be checked: " + e.getMessage());
+          }
+          if (indexSequence > sequence) {
+            problems.add("the index (change " + indexSequence + ") is ahead of the store (change "
+                + sequence + "): the store was replaced by an older copy");
+          } else if (indexSequence == sequence && indexChunks != chunks) {
+            problems.add("the index holds " + indexChunks + " chunks, the store " + chunks
+                + ", at the same change " + sequence);
+          }
+        }
+        return new VerifyReport(problems.isEmpty(), documents, chunks, sequence, indexChunks,
+            indexSequence, segments, problems);
+      } finally {
+        keys.ifPresent(KeyRing::close);
+      }
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
