@@ -131,8 +131,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
             });
   }
 
+  /** An index of plain files; see {@link ChunkIndex#open(Path, IndexSettings)}. */
+  public static LuceneChunkIndex open(Path path, IndexSettings settings) {
+    return open(path, settings, null);
+  }
+
   /**
-   * See {@link ChunkIndex#open(Path, IndexSettings)}.
+   * See {@link ChunkIndex#open(Path, IndexSettings, IndexEncryption)}.
    *
    * @param encryption the files' key, or null for plain files
    */
