@@ -5,6 +5,7 @@ import dev.solosuccess.cli.internal.BackupCommands;
 import dev.solosuccess.cli.internal.ClassifyCommand;
 import dev.solosuccess.cli.internal.DocsCommand;
 import dev.solosuccess.cli.internal.EmbedCommand;
+import dev.solosuccess.cli.internal.EraseCommand;
 import dev.solosuccess.cli.internal.ExitCodes;
 import dev.solosuccess.cli.internal.IngestCommand;
 import dev.solosuccess.cli.internal.KeysCommand;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
       ClassifyCommand.class,
       AuditCommand.class,
       KeysCommand.class,
+      EraseCommand.class,
       BackupCommands.Backup.class,
       BackupCommands.Restore.class,
       BackupCommands.Verify.class,

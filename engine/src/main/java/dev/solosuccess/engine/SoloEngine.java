@@ -210,7 +210,16 @@ public final class SoloEngine implements SoloClient {
       // No security configured yet: one local administrator acts (issue 7 brings principals).
       Auditor auditor = new Auditor(store.auditLog(), Auditor.LOCAL_ADMIN);
       EngineDocuments documents =
-          new EngineDocuments(lifecycle, store, ingestor, batch, writer, auditor);
+          new EngineDocuments(
+              lifecycle,
+              store,
+              ingestor,
+              batch,
+              writer,
+              auditor,
+              cached instanceof CachingEmbeddingModel c
+                  ? texts -> c.forget(texts, dev.solosuccess.sdk.EmbeddingKind.PASSAGE)
+                  : texts -> 0);
       EngineSearch search =
           new EngineSearch(
               lifecycle,

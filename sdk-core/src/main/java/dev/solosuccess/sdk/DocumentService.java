@@ -67,4 +67,22 @@ public interface DocumentService {
    * @throws NotFoundException if there is no such document
    */
   void delete(String documentId);
+
+  /**
+   * Erases a document for good: its text, chunks, vectors and metadata leave the store, the index
+   * and the embedding cache, and the store's file is rewritten when the engine closes. Unlike
+   * {@link #delete}, nothing of it stays in any file afterwards (verified by reading every byte).
+   *
+   * @throws NotFoundException if there is no such document
+   */
+  ErasureReceipt erase(String documentId);
+
+  /**
+   * Erases every document whose metadata has {@code key} equal to {@code value} (compared as
+   * canonical strings, like an equality filter): a patient's records by {@code patient_id}, say.
+   * Erasing nothing is not an error.
+   *
+   * @throws InvalidInputException if the key or value is blank
+   */
+  ErasureReceipt eraseWhere(String key, String value);
 }

@@ -80,6 +80,12 @@ public interface ChunkIndex extends AutoCloseable {
   void deleteDocument(String documentId);
 
   /**
+   * Rewrites every segment that holds deleted chunks, so that their text and vectors leave the
+   * index's files once the next {@link #commit(long)} has released the old segments (erasure).
+   */
+  void expungeDeletes();
+
+  /**
    * Removes everything, to rebuild from scratch. The committed sequence is unchanged until the next
    * commit, which may then record any sequence, even one lower than before (the owner's store may
    * have been restored to an earlier state).

@@ -83,6 +83,17 @@ public final class Auditor {
         r -> Entry.of(requested));
   }
 
+  /** Appends an entry now, for actions whose result must name their own entry. */
+  public dev.solosuccess.sdk.AuditEntry append(String action, Entry entry, String outcome) {
+    return log.append(actor, action, entry.targets(), JSON.writeValueAsString(entry.detail()),
+        outcome);
+  }
+
+  /** Appends the entry of a failed action. */
+  public void failed(String action, List<String> requested, RuntimeException e) {
+    log.append(actor, action, requested, "{}", outcome(e));
+  }
+
   /** The audit log itself, for {@code audit()} calls. */
   public AuditLog log() {
     return log;

@@ -7,9 +7,13 @@ import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.DocumentService;
 import dev.solosuccess.sdk.DocumentSource;
+import dev.solosuccess.sdk.ErasureReceipt;
 import dev.solosuccess.sdk.IngestRequest;
 import dev.solosuccess.sdk.IngestSummary;
+import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.NotFoundException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,15 +27,21 @@ public final class EngineDocuments implements DocumentService {
   private final BatchIngestor batch;
   private final EngineWriter writer;
   private final Auditor auditor;
+  private final java.util.function.ToIntFunction<List<String>> cacheEraser;
 
+  /**
+   * @param cacheEraser removes the cached passage vectors of these chunk texts; returns how many
+   */
   public EngineDocuments(
       Lifecycle lifecycle,
       MetadataStore store,
       Ingestor ingestor,
       BatchIngestor batch,
       EngineWriter writer,
-      Auditor auditor) {
+      Auditor auditor,
+      java.util.function.ToIntFunction<List<String>> cacheEraser) {
     this.auditor = auditor;
+    this.cacheEraser = cacheEraser;
     this.lifecycle = lifecycle;
     this.store = store;
     this.ingestor = ingestor;
@@ -143,5 +153,63 @@ public final class EngineDocuments implements DocumentService {
                   writer.delete(documentId);
                   writer.commitIndex();
                 }));
+  }
+
+  @Override
+  public ErasureReceipt erase(String documentId) {
+    Objects.requireNonNull(documentId, "documentId");
+    return lifecycle.call(
+        () -> {
+          if (store.document(documentId).isEmpty()) {
+            NotFoundException e = new NotFoundException("document", documentId);
+            auditor.failed("document.erase", List.of(documentId), e);
+            throw e;
+          }
+          return eraseAll(List.of(documentId), "document " + documentId);
+        });
+  }
+
+  @Override
+  public ErasureReceipt eraseWhere(String key, String value) {
+    if (key == null || key.isBlank() || value == null || value.isBlank()) {
+      throw new InvalidInputException("erasure by metadata needs a key and a value");
+    }
+    return lifecycle.call(
+        () -> {
+          List<String> ids = new ArrayList<>();
+          for (Document d : store.documents()) {
+            if (d.metadata().get(key).map(v -> v.asString().equals(value)).orElse(false)) {
+              ids.add(d.id());
+            }
+          }
+          return eraseAll(ids, "metadata " + key);
+        });
+  }
+
+  private ErasureReceipt eraseAll(List<String> ids, String selector) {
+    long began = System.nanoTime();
+    try {
+      long chunks = 0;
+      long cached = 0;
+      for (String id : ids) {
+        List<String> texts = store.chunks(id).stream().map(Chunk::text).toList();
+        chunks += texts.size();
+        cached += cacheEraser.applyAsInt(texts);
+      }
+      writer.erase(ids);
+      var entry =
+          auditor.append(
+              "document.erase",
+              Auditor.Entry.of(ids)
+                  .with("selector", selector.startsWith("metadata ") ? selector : "document")
+                  .with("chunks", chunks)
+                  .with("cacheEntries", cached),
+              "ok");
+      return new ErasureReceipt(
+          ids, chunks, cached, entry.sequence(), Duration.ofNanos(System.nanoTime() - began));
+    } catch (RuntimeException e) {
+      auditor.failed("document.erase", ids, e);
+      throw e;
+    }
   }
 }

@@ -87,6 +87,30 @@ public final class EngineWriter {
     }
   }
 
+  /**
+   * Erases documents: deletes them like {@link #delete}, rewrites the index segments that held
+   * them and commits, and has the store rewrite its file when it closes.
+   */
+  public void erase(java.util.List<String> documentIds) {
+    lock.lock();
+    try {
+      visibility.writeLock().lock();
+      try {
+        for (String id : documentIds) {
+          store.delete(id);
+          applyToIndex(id);
+        }
+        sync.expungeDeletes();
+        sync.commit();
+        store.compactOnClose();
+      } finally {
+        visibility.writeLock().unlock();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Makes the index durable up to the last applied change. */
   public void commitIndex() {
     commit(sync::commit);

@@ -108,6 +108,11 @@ public final class IndexSync {
 
 
   /** Makes the applied changes durable in the index. */
+  /** See {@link ChunkIndex#expungeDeletes()}. */
+  public synchronized void expungeDeletes() {
+    index.expungeDeletes();
+  }
+
   public synchronized void commit() {
     if (uncommitted > 0 || index.committedSequence() != applied) {
       index.commit(applied);

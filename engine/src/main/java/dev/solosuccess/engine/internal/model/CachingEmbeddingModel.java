@@ -64,6 +64,25 @@ public final class CachingEmbeddingModel implements EmbeddingModel {
     return model.passageOverheadTokens();
   }
 
+  /**
+   * Erases the cached vectors of {@code texts} embedded as {@code kind}, in the store and in the
+   * recent-query memory; returns how many stored entries went.
+   */
+  public int forget(List<String> texts, EmbeddingKind kind) {
+    String prefix = model.spec().prefix(kind);
+    MessageDigest digest = Sha256.digest();
+    byte[][] inputs = new byte[texts.size()][];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = digest.digest((prefix + texts.get(i)).getBytes(StandardCharsets.UTF_8));
+    }
+    synchronized (recentQueries) {
+      for (byte[] d : inputs) {
+        recentQueries.remove(HexFormat.of().formatHex(d));
+      }
+    }
+    return cache.deleteAll(key, inputs);
+  }
+
   @Override
   public Embedded embed(List<String> texts, EmbeddingKind kind) {
     int n = texts.size();

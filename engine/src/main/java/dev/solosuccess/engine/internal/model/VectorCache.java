@@ -9,6 +9,14 @@ package dev.solosuccess.engine.internal.model;
  */
 public interface VectorCache extends AutoCloseable {
 
+  /**
+   * Removes the entries of these inputs, if any, and returns once no write of them can land after
+   * this call (erasure). Returns how many entries were removed from the store.
+   */
+  default int deleteAll(String modelKey, byte[][] inputs) {
+    return 0;
+  }
+
   /** A cache that holds nothing. */
   VectorCache NONE =
       new VectorCache() {

@@ -171,6 +171,48 @@ final class H2VectorCache implements VectorCache {
     }
   }
 
+  @Override
+  public int deleteAll(String modelKey, byte[][] inputs) {
+    if (inputs.length == 0) {
+      return 0;
+    }
+    byte[] model = model(modelKey);
+    synchronized (lock) {
+      for (byte[] input : inputs) {
+        String k = key(model, input);
+        pending.remove(k);
+        touched.remove(k);
+      }
+      // A batch the writer took before this call must land before the DELETE, not after it.
+      boolean interrupted = false;
+      while (draining) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    int removed = 0;
+    try (Connection c = pool.getConnection();
+        PreparedStatement p =
+            c.prepareStatement("DELETE FROM embedding_cache WHERE model = ? AND input = ?")) {
+      for (byte[] input : inputs) {
+        p.setBytes(1, model);
+        p.setBytes(2, input);
+        removed += p.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new dev.solosuccess.sdk.StorageException(
+          "cannot erase embedding cache entries in " + file + ": " + e.getMessage(), file, e);
+    }
+    entries.addAndGet(-removed);
+    return removed;
+  }
+
   /** Starts the writer if it is idle. Holds {@link #lock}. */
   private void schedule() {
     if (!draining && !closed) {

@@ -45,6 +45,7 @@ public final class MetadataStore implements AutoCloseable {
 
   static final String URL_SETTINGS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
 
+  private static final System.Logger LOG = System.getLogger(MetadataStore.class.getName());
   private static final int H2_DATABASE_IN_USE = 90020;
   private static final int H2_FILE_CORRUPTED = 90030;
   private static final int H2_WRONG_FILE_PASSWORD = 90049;
@@ -52,6 +53,7 @@ public final class MetadataStore implements AutoCloseable {
   private final Path file;
   private final JdbcConnectionPool pool;
   private AuditLog auditLog; // guarded by this
+  private volatile boolean compactOnClose;
   private final Object writeMonitor = new Object();
   private long lastSequence; // guarded by writeMonitor
 
@@ -741,9 +743,26 @@ public final class MetadataStore implements AutoCloseable {
     return new StorageException(what + " in " + file + ": " + e.getMessage(), file, e);
   }
 
+  /**
+   * Has the store rewrite its file when it closes ({@code SHUTDOWN COMPACT}), so that pages of
+   * erased rows are gone from it, not just unreferenced.
+   */
+  public void compactOnClose() {
+    compactOnClose = true;
+  }
+
   @Override
   public void close() {
     synchronized (writeMonitor) {
+      if (compactOnClose) {
+        try (Connection c = pool.getConnection();
+            Statement s = c.createStatement()) {
+          s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+          LOG.log(System.Logger.Level.WARNING,
+              "cannot compact the store " + file + " on close: " + e.getMessage());
+        }
+      }
       pool.dispose();
     }
   }

@@ -429,6 +429,17 @@ public final class LuceneChunkIndex implements ChunkIndex {
   }
 
   @Override
+  public void expungeDeletes() {
+    ensureOpen();
+    try {
+      writer.forceMergeDeletes(true);
+      writeGeneration.incrementAndGet();
+    } catch (IOException e) {
+      throw translate("cannot rewrite the segments of " + path, path, e);
+    }
+  }
+
+  @Override
   public int chunkCount() {
     ensureOpen();
     IndexSearcher searcher = acquire();
