@@ -313,7 +313,7 @@ public final class EngineConfig {
    * with its neighbours (down to a cosine of 0.975 measured for {@code all-minilm-l6-v2-q}). With
    * this on, such models run each text alone: identical text, identical vector, wherever and
    * whenever it is embedded, which keeps cached vectors, re-ingested chunks and queries exact. On
-   * 2 cores this cost about 5% of int8 throughput (benchmarks/README.md); turn it off to trade
+   * 2 cores this cost about 8% of int8 throughput (benchmarks/README.md); turn it off to trade
    * exactness for that.
    */
   public boolean deterministicEmbeddings() {
