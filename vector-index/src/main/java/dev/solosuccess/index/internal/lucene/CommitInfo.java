@@ -2,6 +2,7 @@ package dev.solosuccess.index.internal.lucene;
 
 import dev.solosuccess.index.IncompatibleIndexException;
 import dev.solosuccess.index.IndexSettings;
+import dev.solosuccess.index.VectorEncoding;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,6 +20,8 @@ final class CommitInfo {
   static final String KEY_SIMILARITY = "solo.vector.similarity";
   static final String KEY_SPACE = "solo.vector.space";
   static final String KEY_SEQUENCE = "solo.sequence";
+  /** Absent in indexes made before vectors could be quantized: those hold float32 vectors. */
+  static final String KEY_ENCODING = "solo.vector.encoding";
 
   private CommitInfo() {}
 
@@ -28,6 +31,7 @@ final class CommitInfo {
         KEY_DIMENSION, Integer.toString(settings.dimension()),
         KEY_SIMILARITY, settings.similarity().name(),
         KEY_SPACE, settings.vectorSpace(),
+        KEY_ENCODING, settings.vectorEncoding().name(),
         KEY_SEQUENCE, Long.toString(sequence));
   }
 
@@ -42,6 +46,13 @@ final class CommitInfo {
         directory);
     expect(userData, KEY_SIMILARITY, settings.similarity().name(), "vector similarity", directory);
     expect(userData, KEY_SPACE, settings.vectorSpace(), "vector space", directory);
+    String encoding = userData.getOrDefault(KEY_ENCODING, VectorEncoding.FLOAT32.name());
+    if (!settings.vectorEncoding().name().equals(encoding)) {
+      throw new IncompatibleIndexException(
+          "vector encoding must be " + settings.vectorEncoding() + ", got " + encoding
+              + " in the index at " + directory,
+          directory);
+    }
     String sequence = userData.get(KEY_SEQUENCE);
     try {
       return Long.parseLong(sequence);
