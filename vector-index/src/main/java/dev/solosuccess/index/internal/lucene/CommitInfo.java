@@ -11,9 +11,10 @@ final class CommitInfo {
 
   /**
    * Bumped whenever the fields or their analysis change; an index of another format is rebuilt.
-   * 2: numeric attributes as points ({@code num.NAME}).
+   * 2: numeric attributes as points ({@code num.NAME}). 3: chunk and document ids also in doc
+   * values, read per hit without decompressing a stored-fields block.
    */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   static final String KEY_FORMAT = "solo.index.format";
   static final String KEY_DIMENSION = "solo.vector.dimension";

@@ -25,13 +25,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -42,7 +45,6 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -85,7 +87,6 @@ public final class LuceneChunkIndex implements ChunkIndex {
   static final String FIELD_VECTOR = "vector";
   static final String ATTRIBUTE_PREFIX = "attr.";
   static final String NUMBER_PREFIX = "num.";
-  private static final Set<String> STORED = Set.of(FIELD_CHUNK, FIELD_DOC);
 
   private final Path path;
   private final IndexSettings settings;
@@ -243,6 +244,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
     Document doc = new Document();
     doc.add(new StringField(FIELD_CHUNK, chunk.chunkId(), Field.Store.YES));
     doc.add(new StringField(FIELD_DOC, chunk.documentId(), Field.Store.YES));
+    doc.add(new BinaryDocValuesField(FIELD_CHUNK, new BytesRef(chunk.chunkId())));
+    doc.add(new BinaryDocValuesField(FIELD_DOC, new BytesRef(chunk.documentId())));
     doc.add(new TextField(FIELD_TEXT, chunk.text(), Field.Store.NO));
     doc.add(new KnnFloatVectorField(FIELD_VECTOR, chunk.vector(), similarity));
     for (Map.Entry<String, String> a : chunk.attributes().entrySet()) {
@@ -441,14 +444,17 @@ public final class LuceneChunkIndex implements ChunkIndex {
       if (rescore != null) {
         found = rescore(searcher, found, rescore);
       }
-      StoredFields stored = searcher.storedFields();
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       List<ScoredChunk> hits = new ArrayList<>(Math.min(k, found.length));
       for (int i = 0; i < found.length && i < k; i++) {
         ScoreDoc sd = found[i];
-        Document d = stored.document(sd.doc, STORED);
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        int doc = sd.doc - leaf.docBase;
         // Lucene maps dot product and cosine to (1 + s) / 2; report the similarity itself.
         double score = vectorScores ? 2.0 * sd.score - 1.0 : sd.score;
-        hits.add(new ScoredChunk(d.get(FIELD_CHUNK), d.get(FIELD_DOC), score));
+        hits.add(
+            new ScoredChunk(
+                idOf(leaf, FIELD_CHUNK, doc), idOf(leaf, FIELD_DOC, doc), score));
       }
       return hits;
     } catch (IOException e) {
@@ -456,6 +462,15 @@ public final class LuceneChunkIndex implements ChunkIndex {
     } finally {
       release(searcher);
     }
+  }
+
+  /** An id from doc values: a few bytes, where a stored field would decompress a whole block. */
+  private static String idOf(LeafReaderContext leaf, String field, int doc) throws IOException {
+    BinaryDocValues values = DocValues.getBinary(leaf.reader(), field);
+    if (!values.advanceExact(doc)) {
+      throw new CorruptIndexException("document " + doc + " has no " + field, leaf.reader().toString());
+    }
+    return values.binaryValue().utf8ToString();
   }
 
   @Override
