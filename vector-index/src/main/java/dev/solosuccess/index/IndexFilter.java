@@ -119,6 +119,30 @@ public record IndexFilter(List<Clause> clauses) {
     return clauses.isEmpty();
   }
 
+  /**
+   * Whether an entry with these attributes passes the filter, as the Lucene index decides it: for
+   * backends that evaluate filters in memory.
+   */
+  public boolean matches(Map<String, String> attributes, Map<String, Double> numbers) {
+    for (Clause clause : clauses) {
+      boolean ok =
+          switch (clause) {
+            case Terms t -> {
+              String v = attributes.get(t.field());
+              yield v != null && t.values().contains(v);
+            }
+            case NumericRange r -> {
+              Double v = numbers.get(r.field());
+              yield v != null && v >= r.min() && v <= r.max();
+            }
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void checkField(String field) {
     if (field == null || field.isEmpty()) {
       throw new IllegalArgumentException("attribute name must not be empty, got '" + field + "'");

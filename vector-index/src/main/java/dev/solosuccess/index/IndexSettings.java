@@ -11,9 +11,19 @@ import java.util.Objects;
  * @param vectorSpace names the producer of the vectors, such as an embedding model id
  * @param bm25K1 BM25 term-frequency saturation; read at search time, so it may change between opens
  * @param bm25B BM25 length normalization, 0 to 1; read at search time
+ * @param vectorEncoding how the HNSW graph stores vectors; recorded and checked on open (an index
+ *     of another encoding is rebuilt by its owner)
+ * @param hnsw the graph's parameters: the build-time ones apply to segments written afterwards, the
+ *     search candidates to every search
  */
 public record IndexSettings(
-    int dimension, VectorSimilarity similarity, String vectorSpace, float bm25K1, float bm25B) {
+    int dimension,
+    VectorSimilarity similarity,
+    String vectorSpace,
+    float bm25K1,
+    float bm25B,
+    VectorEncoding vectorEncoding,
+    HnswParameters hnsw) {
 
   /** The most dimensions Lucene's HNSW vectors accept by default. */
   public static final int MAX_DIMENSION = 4096;
@@ -33,6 +43,8 @@ public record IndexSettings(
           "dimension must be in 1.." + MAX_DIMENSION + ", got " + dimension);
     }
     Objects.requireNonNull(similarity, "similarity");
+    Objects.requireNonNull(vectorEncoding, "vectorEncoding");
+    Objects.requireNonNull(hnsw, "hnsw");
     if (vectorSpace == null || vectorSpace.isBlank()) {
       throw new IllegalArgumentException("vectorSpace must not be blank");
     }
@@ -44,7 +56,31 @@ public record IndexSettings(
     }
   }
 
-  /** Settings with the default BM25 parameters. */
+  /** Settings with float32 vectors and the default HNSW parameters. */
+  public IndexSettings(
+      int dimension, VectorSimilarity similarity, String vectorSpace, float bm25K1, float bm25B) {
+    this(
+        dimension,
+        similarity,
+        vectorSpace,
+        bm25K1,
+        bm25B,
+        VectorEncoding.FLOAT32,
+        HnswParameters.defaults());
+  }
+
+  /** These settings with vectors stored in {@code encoding}. */
+  public IndexSettings withVectorEncoding(VectorEncoding encoding) {
+    return new IndexSettings(dimension, similarity, vectorSpace, bm25K1, bm25B, encoding, hnsw);
+  }
+
+  /** These settings with other HNSW parameters. */
+  public IndexSettings withHnsw(HnswParameters parameters) {
+    return new IndexSettings(
+        dimension, similarity, vectorSpace, bm25K1, bm25B, vectorEncoding, parameters);
+  }
+
+  /** Settings with the default BM25 parameters, float32 vectors and the default HNSW parameters. */
   public static IndexSettings of(int dimension, VectorSimilarity similarity, String vectorSpace) {
     return new IndexSettings(dimension, similarity, vectorSpace, DEFAULT_BM25_K1, DEFAULT_BM25_B);
   }

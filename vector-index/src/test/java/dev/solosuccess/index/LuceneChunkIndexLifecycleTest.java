@@ -250,7 +250,7 @@ class LuceneChunkIndexLifecycleTest {
         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
       writer.setLiveCommitData(
           Map.of(
-                  "solo.index.format", "1",
+                  "solo.index.format", "2",
                   "solo.vector.dimension", Integer.toString(DIM),
                   "solo.vector.similarity", "DOT_PRODUCT",
                   "solo.vector.space", "model-a",
@@ -261,7 +261,7 @@ class LuceneChunkIndexLifecycleTest {
 
     assertThatThrownBy(() -> ChunkIndex.open(path(), SETTINGS))
         .isExactlyInstanceOf(IncompatibleIndexException.class)
-        .hasMessageContaining("index format must be 2, got 1");
+        .hasMessageContaining("index format must be 3, got 2");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.solosuccess.index.internal.lucene;
 
 import dev.solosuccess.index.IncompatibleIndexException;
 import dev.solosuccess.index.IndexSettings;
+import dev.solosuccess.index.VectorEncoding;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,15 +11,18 @@ final class CommitInfo {
 
   /**
    * Bumped whenever the fields or their analysis change; an index of another format is rebuilt.
-   * 2: numeric attributes as points ({@code num.NAME}).
+   * 2: numeric attributes as points ({@code num.NAME}). 3: chunk and document ids also in doc
+   * values, read per hit without decompressing a stored-fields block.
    */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   static final String KEY_FORMAT = "solo.index.format";
   static final String KEY_DIMENSION = "solo.vector.dimension";
   static final String KEY_SIMILARITY = "solo.vector.similarity";
   static final String KEY_SPACE = "solo.vector.space";
   static final String KEY_SEQUENCE = "solo.sequence";
+  /** Absent in indexes made before vectors could be quantized: those hold float32 vectors. */
+  static final String KEY_ENCODING = "solo.vector.encoding";
 
   private CommitInfo() {}
 
@@ -28,6 +32,7 @@ final class CommitInfo {
         KEY_DIMENSION, Integer.toString(settings.dimension()),
         KEY_SIMILARITY, settings.similarity().name(),
         KEY_SPACE, settings.vectorSpace(),
+        KEY_ENCODING, settings.vectorEncoding().name(),
         KEY_SEQUENCE, Long.toString(sequence));
   }
 
@@ -42,6 +47,13 @@ final class CommitInfo {
         directory);
     expect(userData, KEY_SIMILARITY, settings.similarity().name(), "vector similarity", directory);
     expect(userData, KEY_SPACE, settings.vectorSpace(), "vector space", directory);
+    String encoding = userData.getOrDefault(KEY_ENCODING, VectorEncoding.FLOAT32.name());
+    if (!settings.vectorEncoding().name().equals(encoding)) {
+      throw new IncompatibleIndexException(
+          "vector encoding must be " + settings.vectorEncoding() + ", got " + encoding
+              + " in the index at " + directory,
+          directory);
+    }
     String sequence = userData.get(KEY_SEQUENCE);
     try {
       return Long.parseLong(sequence);

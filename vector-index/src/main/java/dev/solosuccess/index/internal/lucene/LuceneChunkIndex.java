@@ -11,13 +11,16 @@ import dev.solosuccess.index.IndexFilter;
 import dev.solosuccess.index.IndexSettings;
 import dev.solosuccess.index.IndexedChunk;
 import dev.solosuccess.index.ScoredChunk;
+import dev.solosuccess.index.VectorEncoding;
 import dev.solosuccess.index.VectorSimilarity;
+import dev.solosuccess.index.internal.support.Simd;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,20 +28,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -51,7 +60,6 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -66,6 +74,11 @@ import org.apache.lucene.util.QueryBuilder;
  * per numeric attribute ({@code num.NAME}). A filter is a conjunction of FILTER clauses (term,
  * term-in-set, point range), the same query in BM25 and as the HNSW search's filter.
  *
+ * <p>The vector field's format follows {@link IndexSettings#vectorEncoding()}: Lucene's HNSW
+ * format for float32, its scalar-quantized HNSW format (7 bits) for int8, whose candidates are
+ * rescored on the float vectors it keeps beside the bytes. The format is chosen per field, so BM25
+ * text and vectors stay in one index and one commit.
+ *
  * <p>Searches refresh the near-real-time reader only when writes happened since the last refresh,
  * so a batch of writes with no search in between creates no tiny segments.
  */
@@ -77,9 +90,6 @@ public final class LuceneChunkIndex implements ChunkIndex {
   static final String FIELD_VECTOR = "vector";
   static final String ATTRIBUTE_PREFIX = "attr.";
   static final String NUMBER_PREFIX = "num.";
-  private static final Set<String> STORED = Set.of(FIELD_CHUNK, FIELD_DOC);
-  /** Fewest graph candidates a vector search explores, whatever its k. */
-  static final int MIN_CANDIDATES = 100;
 
   private final Path path;
   private final IndexSettings settings;
@@ -143,6 +153,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
    */
   public static LuceneChunkIndex open(
       Path path, IndexSettings settings, IndexEncryption encryption) {
+    Simd.logOnce();
     Directory directory = null;
     Analyzer analyzer = null;
     IndexWriter writer = null;
@@ -164,6 +175,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
           new IndexWriterConfig(analyzer)
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setSimilarity(new BM25Similarity(settings.bm25K1(), settings.bm25B()))
+              .setCodec(VectorCodec.forSettings(settings))
               .setCommitOnClose(false);
       writer = new IndexWriter(directory, config);
       if (!exists) {
@@ -294,6 +306,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
     Document doc = new Document();
     doc.add(new StringField(FIELD_CHUNK, chunk.chunkId(), Field.Store.YES));
     doc.add(new StringField(FIELD_DOC, chunk.documentId(), Field.Store.YES));
+    doc.add(new BinaryDocValuesField(FIELD_CHUNK, new BytesRef(chunk.chunkId())));
+    doc.add(new BinaryDocValuesField(FIELD_DOC, new BytesRef(chunk.documentId())));
     doc.add(new TextField(FIELD_TEXT, chunk.text(), Field.Store.NO));
     doc.add(new KnnFloatVectorField(FIELD_VECTOR, chunk.vector(), similarity));
     for (Map.Entry<String, String> a : chunk.attributes().entrySet()) {
@@ -365,21 +379,92 @@ public final class LuceneChunkIndex implements ChunkIndex {
       addClauses(b, filter);
       q = b.build();
     }
-    return run(q, k, false);
+    return run(q, k, k, false, null);
   }
 
   @Override
   public List<ScoredChunk> searchVector(float[] vector, int k, IndexFilter filter) {
+    return searchVector(vector, k, filter, settings.hnsw().searchCandidates());
+  }
+
+  /**
+   * Like {@link #searchVector(float[], int, IndexFilter)}, with {@code candidates} in place of
+   * {@link dev.solosuccess.index.HnswParameters#searchCandidates()}.
+   */
+  public List<ScoredChunk> searchVector(
+      float[] vector, int k, IndexFilter filter, int candidates) {
     ensureOpen();
     checkK(k);
     checkVector(vector, false);
     // HNSW explores as many candidates as it is asked for: a small k alone misses true
-    // neighbours, so the graph search always keeps at least MIN_CANDIDATES and the top k are kept.
-    int candidates = Math.max(k, MIN_CANDIDATES);
-    List<ScoredChunk> hits =
-        run(new KnnFloatVectorQuery(FIELD_VECTOR, vector, candidates, filterQuery(filter)),
-            candidates, true);
-    return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
+    // neighbours, so the graph search keeps `candidates` (ef) and the top k of them are kept.
+    int ef = Math.max(k, candidates);
+    Query query = new KnnFloatVectorQuery(FIELD_VECTOR, vector, ef, filterQuery(filter));
+    // The int8 graph ranks by quantized scores; the float vectors put the candidates in exact order.
+    float[] rescore = settings.vectorEncoding() == VectorEncoding.INT8 ? vector : null;
+    return run(query, ef, k, true, rescore);
+  }
+
+  /**
+   * Rescores hits on the float vectors of the field (Lucene's quantized format keeps them beside
+   * the bytes), best first.
+   */
+  private ScoreDoc[] rescore(IndexSearcher searcher, ScoreDoc[] hits, float[] query)
+      throws IOException {
+    ScoreDoc[] byDoc = hits.clone();
+    Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int leaf = -1;
+    FloatVectorValues values = null;
+    KnnVectorValues.DocIndexIterator docs = null;
+    ScoreDoc[] out = new ScoreDoc[byDoc.length];
+    for (int i = 0; i < byDoc.length; i++) {
+      ScoreDoc sd = byDoc[i];
+      int at = ReaderUtil.subIndex(sd.doc, leaves);
+      LeafReaderContext context = leaves.get(at);
+      if (at != leaf) {
+        leaf = at;
+        values = context.reader().getFloatVectorValues(FIELD_VECTOR);
+        docs = values.iterator();
+      }
+      int target = sd.doc - context.docBase;
+      int doc = docs.docID() < target ? docs.advance(target) : docs.docID();
+      float score =
+          doc == target ? similarity.compare(query, values.vectorValue(docs.index())) : sd.score;
+      out[i] = new ScoreDoc(sd.doc, score);
+    }
+    Arrays.sort(
+        out, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : a.doc - b.doc);
+    return out;
+  }
+
+  /**
+   * Merges the index down to at most {@code maxSegments} segments (one HNSW graph each), and
+   * waits. For a bulk-built index that is searched much more than written: each segment is a
+   * separate graph search.
+   */
+  public void forceMerge(int maxSegments) {
+    ensureOpen();
+    try {
+      writer.forceMerge(maxSegments);
+    } catch (IOException e) {
+      throw translate("cannot merge the index", path, e);
+    }
+    writeGeneration.incrementAndGet();
+  }
+
+  /** The bytes of the index files of the last commit (the files a search maps). */
+  public long committedBytes() {
+    ensureOpen();
+    try {
+      long total = 0;
+      for (String name : DirectoryReader.listCommits(directory).getLast().getFileNames()) {
+        total += directory.fileLength(name);
+      }
+      return total;
+    } catch (IOException e) {
+      throw translate("cannot list the index files", path, e);
+    }
   }
 
   private static Query filterQuery(IndexFilter filter) {
@@ -408,17 +493,30 @@ public final class LuceneChunkIndex implements ChunkIndex {
     }
   }
 
-  private List<ScoredChunk> run(Query query, int k, boolean vectorScores) {
+  /**
+   * Runs {@code query} for {@code fetch} hits, rescores them on the float vectors when {@code
+   * rescore} is a query vector, and returns the best {@code k} (stored fields are read for those
+   * only).
+   */
+  private List<ScoredChunk> run(
+      Query query, int fetch, int k, boolean vectorScores, float[] rescore) {
     IndexSearcher searcher = acquire();
     try {
-      TopDocs top = searcher.search(query, k);
-      StoredFields stored = searcher.storedFields();
-      List<ScoredChunk> hits = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document d = stored.document(sd.doc, STORED);
+      ScoreDoc[] found = searcher.search(query, fetch).scoreDocs;
+      if (rescore != null) {
+        found = rescore(searcher, found, rescore);
+      }
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      List<ScoredChunk> hits = new ArrayList<>(Math.min(k, found.length));
+      for (int i = 0; i < found.length && i < k; i++) {
+        ScoreDoc sd = found[i];
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        int doc = sd.doc - leaf.docBase;
         // Lucene maps dot product and cosine to (1 + s) / 2; report the similarity itself.
         double score = vectorScores ? 2.0 * sd.score - 1.0 : sd.score;
-        hits.add(new ScoredChunk(d.get(FIELD_CHUNK), d.get(FIELD_DOC), score));
+        hits.add(
+            new ScoredChunk(
+                idOf(leaf, FIELD_CHUNK, doc), idOf(leaf, FIELD_DOC, doc), score));
       }
       return hits;
     } catch (IOException e) {
@@ -426,6 +524,15 @@ public final class LuceneChunkIndex implements ChunkIndex {
     } finally {
       release(searcher);
     }
+  }
+
+  /** An id from doc values: a few bytes, where a stored field would decompress a whole block. */
+  private static String idOf(LeafReaderContext leaf, String field, int doc) throws IOException {
+    BinaryDocValues values = DocValues.getBinary(leaf.reader(), field);
+    if (!values.advanceExact(doc)) {
+      throw new CorruptIndexException("document " + doc + " has no " + field, leaf.reader().toString());
+    }
+    return values.binaryValue().utf8ToString();
   }
 
   @Override
