@@ -17,6 +17,27 @@ class HnswlibVectorIndexTest extends VectorIndexContractTest {
   }
 
   @Test
+  void filteredSearchThroughTheGraphKeepsRecallAndFallsBackWhenTooFewPass() {
+    index.close();
+    // exactBelow 0: every filtered search over-fetches from the graph first.
+    index = open(config(VectorSimilarity.DOT_PRODUCT).exactBelow(0).build());
+    Map<String, VectorEntry> live = addRandom(2000, 1);
+    int found = 0;
+    for (int q = 0; q < 30; q++) {
+      float[] query = randomUnit(random, DIM);
+      List<VectorHit> hits = index.search(query, 10, IndexFilter.of(Map.of("bucket", "4")));
+      assertThat(hits).as("%s", random).hasSize(10);
+      assertHitsAreCurrent(hits, live, query);
+      List<String> truth = ids(exactTop(live, query, 10, e -> "4".equals(e.attributes().get("bucket"))));
+      found += (int) hits.stream().filter(h -> truth.contains(h.id())).count();
+      // 3 of 2,000 pass: the sample sees none or almost none, and the scan finds all three.
+      List<VectorHit> few = index.search(query, 10, IndexFilter.of(IndexFilter.range("i", 10, 12)));
+      assertThat(ids(few)).containsExactlyInAnyOrder("v10", "v11", "v12");
+    }
+    assertThat(found / 300.0).as("filtered recall@10, %s", random).isGreaterThan(0.95);
+  }
+
+  @Test
   void manyUpdatesRebuildTheGraphWithoutLosingOrResurrectingEntries() {
     Map<String, VectorEntry> live = new LinkedHashMap<>(addRandom(200, 1));
     long sequence = 1;

@@ -31,8 +31,9 @@ import org.apache.lucene.util.VectorUtil;
  * <p>hnswlib has no filtered search, so a filter is handled here: the share of entries it accepts
  * is estimated from a sample; when few match (fewer than {@link VectorIndexConfig#exactBelow()}),
  * they are compared exactly; otherwise the graph is asked for enough candidates that about {@code
- * searchCandidates} of them pass the filter, and if fewer than {@code k} pass, the search falls
- * back to the exact scan, so {@code k} hits come back whenever {@code k} match.
+ * searchCandidates} of them pass the filter (with a 1.5× margin), then for four times as many if
+ * fewer than {@code k} passed, and then the search falls back to the exact scan, so {@code k} hits
+ * come back whenever {@code k} match.
  *
  * <p>hnswlib keeps deleted nodes in the graph as tombstones (still walked, never returned); when
  * they outnumber the live entries, the graph is rebuilt from the live ones. Thread-safe (see {@link
@@ -48,6 +49,7 @@ public final class HnswlibVectorIndex extends FileBackedVectorIndex {
   static final int FORMAT = 1;
   private static final int INITIAL_CAPACITY = 1024;
   private static final int SAMPLE = 256;
+  private static final double OVERFETCH_MARGIN = 1.5;
 
   private final HnswParameters parameters;
   private HnswIndex<String, float[], HnswItem, Float> graph;
@@ -153,12 +155,16 @@ public final class HnswlibVectorIndex extends FileBackedVectorIndex {
     if (share == 0 || share * n < config().exactBelow()) {
       return exact(q, k, filter);
     }
-    long fetch = (long) Math.ceil(candidates / share);
-    if (fetch >= n / 2) {
-      return exact(q, k, filter); // a graph search that visits most nodes is slower than a scan
+    // Ask for enough candidates that about `candidates` of them pass, with a margin for the
+    // sample's error; if fewer than k pass, ask once more for four times as many, then scan.
+    long fetch = (long) Math.ceil(OVERFETCH_MARGIN * candidates / share);
+    for (int attempt = 0; attempt < 2 && fetch < n / 2; attempt++, fetch *= 4) {
+      List<VectorHit> hits = fromGraph(q, (int) fetch, k, filter);
+      if (hits.size() >= k) {
+        return hits;
+      }
     }
-    List<VectorHit> hits = fromGraph(q, (int) fetch, k, filter);
-    return hits.size() < k ? exact(q, k, filter) : hits;
+    return exact(q, k, filter); // a graph search that visits most nodes is slower than a scan
   }
 
   /** The share of entries that pass, from an evenly spaced sample. */

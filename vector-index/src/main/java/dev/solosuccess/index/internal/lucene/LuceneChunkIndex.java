@@ -41,6 +41,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexCommit;
@@ -50,12 +51,14 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
@@ -379,7 +382,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
       addClauses(b, filter);
       q = b.build();
     }
-    return run(q, k, k, false, null);
+    Query bm25 = q;
+    return run(searcher -> searcher.search(bm25, k).scoreDocs, k, false, null);
   }
 
   @Override
@@ -399,10 +403,47 @@ public final class LuceneChunkIndex implements ChunkIndex {
     // HNSW explores as many candidates as it is asked for: a small k alone misses true
     // neighbours, so the graph search keeps `candidates` (ef) and the top k of them are kept.
     int ef = Math.max(k, candidates);
-    Query query = new KnnFloatVectorQuery(FIELD_VECTOR, vector, ef, filterQuery(filter));
     // The int8 graph ranks by quantized scores; the float vectors put the candidates in exact order.
     float[] rescore = settings.vectorEncoding() == VectorEncoding.INT8 ? vector : null;
-    return run(query, ef, k, true, rescore);
+    if (filter.isEmpty()) {
+      return run(searcher -> nearest(searcher, vector, ef), k, true, rescore);
+    }
+    Query query = new KnnFloatVectorQuery(FIELD_VECTOR, vector, ef, filterQuery(filter));
+    return run(searcher -> searcher.search(query, ef).scoreDocs, k, true, rescore);
+  }
+
+  /**
+   * The {@code ef} nearest live documents, straight from each segment's graph: without a filter,
+   * the query machinery (rewrite, a second query over the hits, collectors) costs about as much as
+   * the graph search itself on small indexes.
+   */
+  private static ScoreDoc[] nearest(IndexSearcher searcher, float[] vector, int ef)
+      throws IOException {
+    List<ScoreDoc> all = new ArrayList<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      LeafReader reader = leaf.reader();
+      if (reader.getFieldInfos().fieldInfo(FIELD_VECTOR) == null) {
+        continue; // a segment written before any vector
+      }
+      TopDocs top =
+          reader.searchNearestVectors(
+              FIELD_VECTOR,
+              vector,
+              ef,
+              AcceptDocs.fromLiveDocs(reader.getLiveDocs(), reader.maxDoc()),
+              Integer.MAX_VALUE);
+      for (ScoreDoc sd : top.scoreDocs) {
+        all.add(new ScoreDoc(sd.doc + leaf.docBase, sd.score));
+      }
+    }
+    all.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : a.doc - b.doc);
+    return all.subList(0, Math.min(ef, all.size())).toArray(ScoreDoc[]::new);
+  }
+
+  /** One way of finding hits. */
+  @FunctionalInterface
+  private interface Hits {
+    ScoreDoc[] find(IndexSearcher searcher) throws IOException;
   }
 
   /**
@@ -494,15 +535,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
   }
 
   /**
-   * Runs {@code query} for {@code fetch} hits, rescores them on the float vectors when {@code
-   * rescore} is a query vector, and returns the best {@code k} (stored fields are read for those
-   * only).
+   * Finds hits, rescores them on the float vectors when {@code rescore} is a query vector, and
+   * returns the best {@code k} (ids are read for those only).
    */
-  private List<ScoredChunk> run(
-      Query query, int fetch, int k, boolean vectorScores, float[] rescore) {
+  private List<ScoredChunk> run(Hits finder, int k, boolean vectorScores, float[] rescore) {
     IndexSearcher searcher = acquire();
     try {
-      ScoreDoc[] found = searcher.search(query, fetch).scoreDocs;
+      ScoreDoc[] found = finder.find(searcher);
       if (rescore != null) {
         found = rescore(searcher, found, rescore);
       }
