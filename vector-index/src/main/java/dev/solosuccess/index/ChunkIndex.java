@@ -110,7 +110,9 @@ public interface ChunkIndex extends AutoCloseable {
 
   /**
    * Approximate nearest neighbours (HNSW) of {@code vector}; the filter is applied during the graph
-   * search, which explores at least 100 candidates however small {@code k} is.
+   * search, which explores at least {@link HnswParameters#searchCandidates()} candidates (100 by
+   * default) however small {@code k} is. With {@link VectorEncoding#INT8} the candidates are
+   * rescored on the float vectors, so scores are exact similarities either way.
    *
    * @return at most {@code k} chunks, most similar first, scored by similarity
    * @throws IllegalArgumentException if the vector has the wrong dimension or a non-finite component

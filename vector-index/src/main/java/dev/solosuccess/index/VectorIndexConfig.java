@@ -41,9 +41,10 @@ public record VectorIndexConfig(
   public static final int DEFAULT_MAX_K = 10_000;
 
   /**
-   * On the vector benchmark (SciFact sentences, 2 cores) an exact scan costs as much as an HNSW
-   * search at recall@10 0.95 at about 4,850 vectors; a filtered scan of hnswlib also evaluates the
-   * filter on every entry, which moves its break-even lower. See {@code benchmarks/README.md}.
+   * On the vector benchmark (SciFact sentences, 2 cores) an exact scan cost as much as an HNSW
+   * search at recall@10 0.95 at 1,900 to 4,900 vectors (five runs); hnswlib's filtered scan also
+   * evaluates the filter on every entry, which moves its break-even to the low end. See {@code
+   * benchmarks/README.md}.
    */
   public static final int DEFAULT_EXACT_BELOW = 2_000;
 
