@@ -127,7 +127,7 @@ public final class Solo implements Runnable {
       names = "--batch-dependent-embeddings",
       scope = ScopeType.INHERIT,
       description = {
-        "Let int8 models embed texts in shared batches: about 8% faster, but a text's vector then"
+        "Let int8 models embed texts in shared batches: about 8%% faster, but a text's vector then"
             + " drifts slightly with the texts it shares a batch with. Default: each text alone."
       })
   void setBatchDependentEmbeddings(boolean on) {
