@@ -9,7 +9,7 @@ public interface IngestListener {
   /** A listener that ignores every event. */
   IngestListener NONE = new IngestListener() {};
 
-  /** The batch found this many files to consider. */
+  /** The batch found this many files (and in-memory sources) to consider. */
   default void started(int files) {}
 
   /** A file is about to be parsed, chunked and embedded. */

@@ -6,7 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A batch of files and folders to ingest.
+ * A batch of files and folders, and of documents held in memory, to ingest. The batch runs as one
+ * pipeline (parsing ahead on several threads, embedding the chunks of several documents per model
+ * call), which is several times faster than ingesting documents one by one.
+ *
+ * <pre>{@code
+ * IngestRequest.builder()
+ *     .source(DocumentSource.ofText("abstracts/4983", text).withId("4983"))
+ *     .source(DocumentSource.ofText("abstracts/5836", other).withId("5836"))
+ *     .build();
+ * }</pre>
  *
  * @param paths files and folders; folders are walked recursively when {@code recursive}
  * @param metadata entries attached to every document of the batch
@@ -17,6 +26,9 @@ import java.util.Objects;
  *     relative to the folder named in {@code paths} ({@code reports/**}); entries of ZIP archives
  *     are matched the same way, and an archive itself is always opened unless excluded
  * @param exclude glob patterns of files to leave out, matched like {@code include}; exclusion wins
+ * @param sources documents held in memory (bytes or text, with a source name and optionally an
+ *     id), ingested after the files in this order; the patterns do not apply to them, and {@code
+ *     metadata} is added under their own entries (theirs win on equal keys)
  */
 public record IngestRequest(
     List<Path> paths,
@@ -24,17 +36,30 @@ public record IngestRequest(
     boolean recursive,
     IngestListener listener,
     List<String> include,
-    List<String> exclude) {
+    List<String> exclude,
+    List<DocumentSource> sources) {
 
   public IngestRequest {
-    if (paths == null || paths.isEmpty()) {
-      throw new InvalidInputException("an ingest request needs at least one path");
+    if ((paths == null || paths.isEmpty()) && (sources == null || sources.isEmpty())) {
+      throw new InvalidInputException("an ingest request needs at least one path or source");
     }
-    paths = List.copyOf(paths);
+    paths = paths == null ? List.of() : List.copyOf(paths);
+    sources = sources == null ? List.of() : List.copyOf(sources);
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(listener, "listener");
     include = checkGlobs("include", include);
     exclude = checkGlobs("exclude", exclude);
+  }
+
+  /** A request of files and folders only. */
+  public IngestRequest(
+      List<Path> paths,
+      Metadata metadata,
+      boolean recursive,
+      IngestListener listener,
+      List<String> include,
+      List<String> exclude) {
+    this(paths, metadata, recursive, listener, include, exclude, List.of());
   }
 
   private static List<String> checkGlobs(String what, List<String> globs) {
@@ -69,8 +94,21 @@ public record IngestRequest(
     private IngestListener listener = IngestListener.NONE;
     private final List<String> include = new ArrayList<>();
     private final List<String> exclude = new ArrayList<>();
+    private final List<DocumentSource> sources = new ArrayList<>();
 
     private Builder() {}
+
+    /** Adds a document held in memory; see {@link IngestRequest#sources()}. */
+    public Builder source(DocumentSource source) {
+      sources.add(Objects.requireNonNull(source, "source"));
+      return this;
+    }
+
+    /** Adds documents held in memory, in order. */
+    public Builder sources(List<DocumentSource> more) {
+      more.forEach(this::source);
+      return this;
+    }
 
     /** Adds a glob pattern that files must match (any of them); see {@link IngestRequest}. */
     public Builder include(String glob) {
@@ -112,7 +150,7 @@ public record IngestRequest(
     }
 
     public IngestRequest build() {
-      return new IngestRequest(paths, metadata, recursive, listener, include, exclude);
+      return new IngestRequest(paths, metadata, recursive, listener, include, exclude, sources);
     }
   }
 }

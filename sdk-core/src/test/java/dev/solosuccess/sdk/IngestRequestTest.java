@@ -43,7 +43,7 @@ class IngestRequestTest {
   void anEmptyRequestIsRefused() {
     assertThatThrownBy(IngestRequest::of)
         .isExactlyInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("at least one path");
+        .hasMessageContaining("at least one path or source");
     assertThatThrownBy(() -> IngestRequest.builder().build())
         .isExactlyInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> new IngestRequest(null, Metadata.empty(), true, IngestListener.NONE, List.of(), List.of()))
@@ -97,5 +97,22 @@ class IngestRequestTest {
     IngestListener.NONE.fileStarted("a", progress);
     IngestListener.NONE.skipped(new SkippedFile("a", "invalid-input", "no text"), progress);
     assertThat(IngestListener.NONE).isNotNull();
+  }
+
+  @Test
+  void sourcesAloneMakeARequest() {
+    DocumentSource a = DocumentSource.ofText("notes/a", "Alpha.").withId("a");
+    List<DocumentSource> sources = new ArrayList<>(List.of(a));
+    IngestRequest r =
+        IngestRequest.builder()
+            .sources(sources)
+            .source(DocumentSource.ofText("notes/b", "Beta."))
+            .build();
+    sources.clear();
+
+    assertThat(r.paths()).isEmpty();
+    assertThat(r.sources()).extracting(DocumentSource::name).containsExactly("notes/a", "notes/b");
+    assertThat(r.sources().get(0).id()).contains("a");
+    assertThatThrownBy(() -> r.sources().add(a)).isInstanceOf(UnsupportedOperationException.class);
   }
 }

@@ -89,9 +89,12 @@ public final class BatchIngestor {
     long start = System.nanoTime();
     Globs globs = new Globs(request.include(), request.exclude());
     List<Path> files = FileWalker.files(request.paths(), request.recursive(), dataDir, globs);
-    Run run = new Run(request.listener(), files.size(), start);
-    run.listener.started(files.size());
-    WorkSource work = new WorkSource(files, ingestor, archiveLimits, globs, request.metadata());
+    int named = files.size() + request.sources().size();
+    Run run = new Run(request.listener(), named, start);
+    run.listener.started(named);
+    WorkSource work =
+        new WorkSource(
+            files, request.sources(), ingestor, archiveLimits, globs, request.metadata());
     ExecutorService pool = Executors.newFixedThreadPool(threads, new ParseThreads());
     Deque<Pending> window = new ArrayDeque<>();
     int ahead = threads * 2 + 2;
@@ -104,7 +107,7 @@ public final class BatchIngestor {
           }
           window.add(submit(pool, w, run.stats));
         }
-        run.total = files.size() + work.discovered();
+        run.total = named + work.discovered();
         if (window.isEmpty()) {
           break;
         }

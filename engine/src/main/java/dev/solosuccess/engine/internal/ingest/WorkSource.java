@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The documents of a batch in order: each file, and each entry of each archive, read lazily so that
- * only the documents in flight are in memory. Not thread-safe.
+ * only the documents in flight are in memory; then the request's in-memory sources. Not
+ * thread-safe.
  */
 final class WorkSource {
 
@@ -22,6 +23,7 @@ final class WorkSource {
   record Skipped(SkippedFile skipped) implements Work {}
 
   private final Iterator<Path> files;
+  private final Iterator<DocumentSource> sources;
   private final Ingestor ingestor;
   private final ArchiveReader.Limits limits;
   private final Globs globs;
@@ -31,11 +33,13 @@ final class WorkSource {
 
   WorkSource(
       List<Path> files,
+      List<DocumentSource> sources,
       Ingestor ingestor,
       ArchiveReader.Limits limits,
       Globs globs,
       Metadata metadata) {
     this.files = files.iterator();
+    this.sources = sources.iterator();
     this.ingestor = ingestor;
     this.limits = limits;
     this.globs = globs;
@@ -65,6 +69,10 @@ final class WorkSource {
         continue;
       }
       if (!files.hasNext()) {
+        if (sources.hasNext()) {
+          DocumentSource s = sources.next();
+          return new Source(s.withMetadata(metadata.merge(s.metadata())));
+        }
         return null;
       }
       Path file = files.next();
