@@ -69,12 +69,25 @@ public interface ChunkIndex extends AutoCloseable {
   long committedSequence();
 
   /**
-   * Replaces every chunk of {@code documentId} with {@code chunks} (none: the document is removed).
+   * Replaces every chunk of {@code documentId} with {@code chunks} (none: the document is removed),
+   * without document text: {@link #searchDocuments} will not find the document.
    *
    * @throws IllegalArgumentException if a chunk belongs to another document, or its vector has the
    *     wrong dimension, a non-finite component, or (for {@link VectorSimilarity#COSINE}) zero length
    */
-  void replaceDocument(String documentId, List<IndexedChunk> chunks);
+  default void replaceDocument(String documentId, List<IndexedChunk> chunks) {
+    replaceDocument(documentId, chunks, null);
+  }
+
+  /**
+   * Replaces every chunk of {@code documentId} with {@code chunks}, and the document's whole text
+   * for document-level BM25 ({@link #searchDocuments}). The text is kept with the first chunk, so
+   * it is ignored when there are no chunks (the document is removed).
+   *
+   * @param documentText the document's text, analyzed like chunk text; null for none
+   * @throws IllegalArgumentException as {@link #replaceDocument(String, List)}
+   */
+  void replaceDocument(String documentId, List<IndexedChunk> chunks, String documentText);
 
   /** Removes every chunk of {@code documentId}; a no-op if it has none. */
   void deleteDocument(String documentId);
@@ -107,6 +120,18 @@ public interface ChunkIndex extends AutoCloseable {
    * @return at most {@code k} chunks, best first; empty when no query term survives analysis
    */
   List<ScoredChunk> searchText(String query, int k, IndexFilter filter);
+
+  /**
+   * BM25 search over whole documents: each document indexed with its text ({@link
+   * #replaceDocument(String, List, String)}) is scored as one unit, with document-level term and
+   * length statistics, as a search engine that indexes whole documents scores it. The query is
+   * analyzed and OR-ed as in {@link #searchText}.
+   *
+   * @param k the most hits, at least 1
+   * @return at most {@code k} documents, best first, each as its first chunk (the one that holds
+   *     the document text) with the document's score; empty when no query term survives analysis
+   */
+  List<ScoredChunk> searchDocuments(String query, int k, IndexFilter filter);
 
   /**
    * Approximate nearest neighbours (HNSW) of {@code vector}; the filter is applied during the graph

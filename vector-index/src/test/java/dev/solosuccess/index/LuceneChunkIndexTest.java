@@ -88,6 +88,55 @@ class LuceneChunkIndexTest {
   }
 
   @Test
+  void documentSearchScoresWholeDocumentsWithDocumentStatistics() {
+    // d1's two chunks share the query terms between them; no chunk of it holds both.
+    index.replaceDocument(
+        "d1",
+        List.of(
+            chunk("d1a", "d1", "The refund policy for opened items", axis(DIM, 0)),
+            chunk("d1b", "d1", "A window of thirty days applies", axis(DIM, 1))),
+        "The refund policy for opened items. A window of thirty days applies");
+    index.replaceDocument(
+        "d2",
+        List.of(chunk("d2a", "d2", "Close the window before you leave", axis(DIM, 2))),
+        "Close the window before you leave");
+    index.replaceDocument(
+        "d3", List.of(chunk("d3a", "d3", "A refund window without document text", axis(DIM, 3))));
+
+    List<ScoredChunk> documents = index.searchDocuments("refund window", 10, IndexFilter.none());
+
+    // d3 has no document text; d1 holds both terms, d2 one; each comes as its first chunk.
+    assertThat(ids(documents)).containsExactly("d1a", "d2a");
+    assertThat(documents.get(0).documentId()).isEqualTo("d1");
+    assertThat(documents.get(0).score()).isGreaterThan(documents.get(1).score());
+    // Chunk search is unchanged by document text: d3's chunk holds both terms.
+    assertThat(ids(index.searchText("refund window", 10, IndexFilter.none())).get(0))
+        .isEqualTo("d3a");
+    // The text goes with the document: replaced without it, or deleted, the document is gone.
+    index.replaceDocument(
+        "d1", List.of(chunk("d1a", "d1", "The refund policy for opened items", axis(DIM, 0))));
+    assertThat(ids(index.searchDocuments("refund", 10, IndexFilter.none()))).isEmpty();
+    index.deleteDocument("d2");
+    assertThat(index.searchDocuments("window", 10, IndexFilter.none())).isEmpty();
+    assertThat(index.searchDocuments("the of", 10, IndexFilter.none())).isEmpty();
+  }
+
+  @Test
+  void documentSearchHonoursTheFilter() {
+    index.replaceDocument(
+        "d1",
+        List.of(new IndexedChunk("c1", "d1", "refund", axis(DIM, 0), Map.of("team", "hr"))),
+        "refund policy");
+    index.replaceDocument(
+        "d2",
+        List.of(new IndexedChunk("c2", "d2", "refund", axis(DIM, 1), Map.of("team", "ops"))),
+        "refund policy");
+
+    assertThat(ids(index.searchDocuments("refund", 10, IndexFilter.of(Map.of("team", "ops")))))
+        .containsExactly("c2");
+  }
+
+  @Test
   void kLimitsTheNumberOfTextHits() {
     for (int i = 0; i < 7; i++) {
       index.replaceDocument(

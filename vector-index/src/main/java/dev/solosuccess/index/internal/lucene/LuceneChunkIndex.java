@@ -90,6 +90,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
   static final String FIELD_CHUNK = "chunk";
   static final String FIELD_DOC = "doc";
   static final String FIELD_TEXT = "text";
+  /** The whole document's text, on its first chunk only: document-level BM25. */
+  static final String FIELD_DOCUMENT_TEXT = "doctext";
   static final String FIELD_VECTOR = "vector";
   static final String ATTRIBUTE_PREFIX = "attr.";
   static final String NUMBER_PREFIX = "num.";
@@ -285,7 +287,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
   }
 
   @Override
-  public void replaceDocument(String documentId, List<IndexedChunk> chunks) {
+  public void replaceDocument(String documentId, List<IndexedChunk> chunks, String documentText) {
     ensureOpen();
     List<Document> docs = new ArrayList<>(chunks.size());
     for (IndexedChunk chunk : chunks) {
@@ -295,7 +297,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
                 + ", not " + documentId);
       }
       checkVector(chunk.vector(), true);
-      docs.add(toLucene(chunk));
+      Document doc = toLucene(chunk);
+      if (docs.isEmpty() && documentText != null) {
+        // On one Lucene document per document only: the field's statistics (document count,
+        // average length, document frequencies) are then those of whole documents.
+        doc.add(new TextField(FIELD_DOCUMENT_TEXT, documentText, Field.Store.NO));
+      }
+      docs.add(doc);
     }
     try {
       writer.updateDocuments(new Term(FIELD_DOC, documentId), docs);
@@ -370,9 +378,18 @@ public final class LuceneChunkIndex implements ChunkIndex {
 
   @Override
   public List<ScoredChunk> searchText(String query, int k, IndexFilter filter) {
+    return searchField(FIELD_TEXT, query, k, filter);
+  }
+
+  @Override
+  public List<ScoredChunk> searchDocuments(String query, int k, IndexFilter filter) {
+    return searchField(FIELD_DOCUMENT_TEXT, query, k, filter);
+  }
+
+  private List<ScoredChunk> searchField(String field, String query, int k, IndexFilter filter) {
     ensureOpen();
     checkK(k);
-    Query text = new QueryBuilder(analyzer).createBooleanQuery(FIELD_TEXT, query, Occur.SHOULD);
+    Query text = new QueryBuilder(analyzer).createBooleanQuery(field, query, Occur.SHOULD);
     if (text == null) {
       return List.of(); // nothing left after analysis, e.g. only stop words
     }
