@@ -27,6 +27,7 @@ import dev.solosuccess.engine.internal.model.ModelLoader;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.NativeRuntime;
 import dev.solosuccess.engine.internal.model.VectorCache;
+import dev.solosuccess.engine.internal.search.Fusion;
 import dev.solosuccess.engine.internal.search.SearchExecutor;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.index.ChunkIndex;
@@ -157,7 +158,7 @@ public final class SoloEngine implements SoloClient {
       ChunkIndex index =
           Indexes.open(
               dataDir.resolve("index"),
-              Indexes.settings(spec),
+              Indexes.settings(spec, config),
               keys.map(k -> IndexEncryption.withKey(k.key(KeyRing.INDEX))).orElse(null));
       resources.push(index);
 
@@ -224,7 +225,13 @@ public final class SoloEngine implements SoloClient {
           new EngineSearch(
               lifecycle,
               new SearchExecutor(
-                  index, store, cached, config.candidateDepth(), config.rrfK(), visibility),
+                  index,
+                  store,
+                  cached,
+                  config.candidateDepth(),
+                  config.lexicalScope(),
+                  new Fusion(config.fusion(), config.rrfK(), config.semanticWeight()),
+                  visibility),
               auditor);
       // PyTorch stays unloaded until a classifier is trained or used.
       Classifiers classifiers = new Classifiers(dataDir.resolve("classifiers"), model);

@@ -112,14 +112,10 @@ class BeirEvaluationTest {
     assertThat(s.ndcgAt10()).isEqualTo(1.0);
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = SearchMode.class,
-      names = {"LEXICAL", "SEMANTIC"})
-  void aDocumentScoresItsBestChunk(SearchMode mode) {
-    String query = "lighthouse keeper polished the lens";
+  /** Every document hit scores its best chunk: the maximum over its chunks' scores. */
+  static void documentsScoreTheirBestChunk(SoloEngine e, SearchMode mode, String query) {
     List<SearchHit> chunks =
-        engine.search().search(
+        e.search().search(
             SearchRequest.builder(query).mode(mode).limit(100).grouping(Grouping.CHUNK).build())
             .hits();
     Map<String, Double> best = new HashMap<>();
@@ -127,15 +123,45 @@ class BeirEvaluationTest {
       best.merge(h.documentId(), h.score(), Math::max);
     }
     List<SearchHit> documents =
-        engine.search().search(SearchRequest.builder(query).mode(mode).limit(100).build()).hits();
+        e.search().search(SearchRequest.builder(query).mode(mode).limit(100).build()).hits();
 
     assertThat(documents).isNotEmpty();
     for (SearchHit d : documents) {
       assertThat(d.score()).as(d.documentId()).isEqualTo(best.get(d.documentId()));
     }
-    assertThat(documents).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(documents).extracting(SearchHit::score)
+        .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     assertThat(documents.get(0).documentId()).isEqualTo("d7");
     assertThat(documents.get(0).snippet()).containsIgnoringCase("lighthouse");
+  }
+
+  @Test
+  void semanticDocumentsScoreTheirBestChunk() {
+    documentsScoreTheirBestChunk(engine, SearchMode.SEMANTIC, "lighthouse keeper polished the lens");
+  }
+
+  @Test
+  void lexicalDocumentsScoreTheirBestChunkWhenBm25ScoresChunks(@TempDir Path own) {
+    try (SoloEngine e =
+        SoloEngine.open(EngineConfig.builder(own).lexicalScope(LexicalScope.CHUNK).build())) {
+      BeirEvaluation.ingest(e, dataset, IngestListener.NONE);
+      documentsScoreTheirBestChunk(e, SearchMode.LEXICAL, "lighthouse keeper polished the lens");
+    }
+  }
+
+  @Test
+  void wholeDocumentBm25ShowsTheBestChunk() {
+    // Document scope (the default): d7 is scored as one unit, and shown by the chunk that holds
+    // the query's words, its last, not by its first.
+    SearchHit hit =
+        engine.search()
+            .search(SearchRequest.builder("Fresnel lens").mode(SearchMode.LEXICAL).build())
+            .hits()
+            .get(0);
+    assertThat(hit.documentId()).isEqualTo("d7");
+    assertThat(hit.snippet()).contains("Fresnel");
+    List<dev.solosuccess.sdk.Chunk> chunks = engine.documents().chunks("d7");
+    assertThat(hit.chunkId()).isEqualTo(chunks.get(chunks.size() - 1).id());
   }
 
   @Test

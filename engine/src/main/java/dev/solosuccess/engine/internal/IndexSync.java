@@ -103,9 +103,43 @@ public final class IndexSync {
               terms,
               numbers));
     }
-    index.replaceDocument(documentId, indexed);
+    index.replaceDocument(documentId, indexed, documentText(chunks));
   }
 
+  /**
+   * The document's text for document-level BM25, made of its chunks' text (what a PHI policy lets
+   * the index see), each without the sentences it shares with the chunk before it.
+   */
+  static String documentText(List<StoredChunk> chunks) {
+    StringBuilder text = new StringBuilder();
+    String previous = "";
+    for (StoredChunk c : chunks) {
+      String t = c.chunk().text();
+      int shared = sharedPrefix(previous, t);
+      if (!text.isEmpty()) {
+        text.append('\n');
+      }
+      text.append(t.substring(shared).stripLeading());
+      previous = t;
+    }
+    return text.toString();
+  }
+
+  /**
+   * The length of the longest start of {@code next} that ends {@code previous} at word boundaries
+   * in both: the sentences a chunk repeats from the one before it.
+   */
+  private static int sharedPrefix(String previous, String next) {
+    int p = previous.length();
+    for (int n = Math.min(p, next.length()); n > 0; n--) {
+      boolean wordStart = n == p || Character.isWhitespace(previous.charAt(p - n - 1));
+      boolean wordEnd = n == next.length() || Character.isWhitespace(next.charAt(n));
+      if (wordStart && wordEnd && previous.regionMatches(p - n, next, 0, n)) {
+        return n;
+      }
+    }
+    return 0;
+  }
 
   /** Makes the applied changes durable in the index. */
   /** See {@link ChunkIndex#expungeDeletes()}. */

@@ -1,5 +1,6 @@
 package dev.solosuccess.engine.internal;
 
+import dev.solosuccess.engine.EngineConfig;
 import dev.solosuccess.index.ChunkIndex;
 import dev.solosuccess.index.HnswParameters;
 import dev.solosuccess.index.IncompatibleIndexException;
@@ -26,14 +27,20 @@ public final class Indexes {
 
   /**
    * The settings of an index of this model's vectors: Lucene HNSW on float32 vectors, M 16, beam
-   * width 100, 100 search candidates. Chosen from the vector benchmark ({@code
-   * benchmarks/README.md}, "Vector search"): Lucene is the backend that keeps BM25 text and vectors
-   * under one commit; int8 reached the same recall at the same candidates without being faster on
-   * these CPUs, and is larger on disk (it keeps the floats for rescoring); 32 candidates reach
-   * recall@10 of 0.95 on SciFact sentences, and the engine asks for 100 hits anyway (fusion depth).
+   * width 100, 100 search candidates, and the configured BM25 parameters. The vector settings were
+   * chosen from the vector benchmark ({@code benchmarks/README.md}, "Vector search"): Lucene is the
+   * backend that keeps BM25 text and vectors under one commit; int8 reached the same recall at the
+   * same candidates without being faster on these CPUs, and is larger on disk (it keeps the floats
+   * for rescoring); 32 candidates reach recall@10 of 0.95 on SciFact sentences, and the engine asks
+   * for 100 hits anyway (fusion depth).
    */
-  public static IndexSettings settings(ModelSpec spec) {
-    return IndexSettings.of(spec.dimension(), VectorSimilarity.DOT_PRODUCT, spec.vectorSpace())
+  public static IndexSettings settings(ModelSpec spec, EngineConfig config) {
+    return new IndexSettings(
+            spec.dimension(),
+            VectorSimilarity.DOT_PRODUCT,
+            spec.vectorSpace(),
+            config.bm25K1(),
+            config.bm25B())
         .withVectorEncoding(VectorEncoding.FLOAT32)
         .withHnsw(HnswParameters.defaults());
   }

@@ -135,7 +135,7 @@ public final class Reindexer {
         LOG.log(Level.WARNING, "the re-embedding table stays until the next open: " + e);
       }
       listener.indexing(documents);
-      ChunkIndex index = Indexes.open(dataDir.resolve("index"), Indexes.settings(target));
+      ChunkIndex index = Indexes.open(dataDir.resolve("index"), Indexes.settings(target, config));
       resources.push(index);
       IndexSync sync = new IndexSync(store, index);
       sync.catchUp();

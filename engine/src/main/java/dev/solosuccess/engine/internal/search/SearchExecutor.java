@@ -1,12 +1,12 @@
 package dev.solosuccess.engine.internal.search;
 
+import dev.solosuccess.engine.LexicalScope;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.store.HitRow;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.index.ChunkIndex;
 import dev.solosuccess.index.IndexException;
 import dev.solosuccess.index.IndexFilter;
-import dev.solosuccess.index.RankFusion;
 import dev.solosuccess.index.ScoredChunk;
 import dev.solosuccess.sdk.Grouping;
 import dev.solosuccess.sdk.SearchMode;
@@ -16,6 +16,7 @@ import dev.solosuccess.sdk.SearchResults;
 import dev.solosuccess.sdk.StorageException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class SearchExecutor {
   private final MetadataStore store;
   private final EmbeddingModel model;
   private final int candidateDepth;
-  private final int rrfK;
+  private final LexicalScope lexicalScope;
+  private final Fusion fusion;
   private final ReadWriteLock visibility;
 
   /**
@@ -47,14 +49,16 @@ public final class SearchExecutor {
       MetadataStore store,
       EmbeddingModel model,
       int candidateDepth,
-      int rrfK,
+      LexicalScope lexicalScope,
+      Fusion fusion,
       ReadWriteLock visibility) {
     this.visibility = visibility;
     this.index = index;
     this.store = store;
     this.model = model;
     this.candidateDepth = candidateDepth;
-    this.rrfK = rrfK;
+    this.lexicalScope = lexicalScope;
+    this.fusion = fusion;
   }
 
   public SearchResults search(SearchRequest request) {
@@ -73,11 +77,11 @@ public final class SearchExecutor {
       try {
         ranked =
             switch (request.mode()) {
-              case LEXICAL -> group(index.searchText(request.query(), depth, filter), byDocument);
+              case LEXICAL -> lexical(request.query(), depth, filter, byDocument);
               case SEMANTIC -> group(index.searchVector(vector, depth, filter), byDocument);
               case HYBRID ->
-                  fuse(
-                      group(index.searchText(request.query(), depth, filter), byDocument),
+                  fusion.fuse(
+                      lexical(request.query(), depth, filter, byDocument),
                       group(index.searchVector(vector, depth, filter), byDocument),
                       byDocument);
             };
@@ -113,7 +117,35 @@ public final class SearchExecutor {
     return model.embedQuery(query);
   }
 
-  /** Keeps each document's first (best) chunk when grouping by document. */
+  /**
+   * The BM25 ranking: of chunks, or of documents by their best chunk, or (with {@link
+   * LexicalScope#DOCUMENT}) of whole documents, each shown by its best-scoring chunk among the
+   * top chunks, else by its first.
+   */
+  private List<ScoredChunk> lexical(
+      String query, int depth, IndexFilter filter, boolean byDocument) {
+    List<ScoredChunk> chunks = group(index.searchText(query, depth, filter), byDocument);
+    if (!byDocument || lexicalScope == LexicalScope.CHUNK) {
+      return chunks;
+    }
+    Map<String, String> bestChunk = new HashMap<>();
+    for (ScoredChunk c : chunks) {
+      bestChunk.put(c.documentId(), c.chunkId());
+    }
+    List<ScoredChunk> documents = index.searchDocuments(query, depth, filter);
+    List<ScoredChunk> out = new ArrayList<>(documents.size());
+    for (ScoredChunk d : documents) {
+      out.add(
+          new ScoredChunk(
+              bestChunk.getOrDefault(d.documentId(), d.chunkId()), d.documentId(), d.score()));
+    }
+    return out;
+  }
+
+  /**
+   * Keeps each document's first chunk when grouping by document: the lists come best first, so a
+   * document is ranked, and scored, by its best chunk (maximum aggregation).
+   */
   private static List<ScoredChunk> group(List<ScoredChunk> chunks, boolean byDocument) {
     if (!byDocument) {
       return chunks;
@@ -126,25 +158,5 @@ public final class SearchExecutor {
       }
     }
     return best;
-  }
-
-  /**
-   * Reciprocal rank fusion of the lexical and semantic lists; each fused hit is represented by the
-   * chunk of the list in which it ranked best (the lexical one on ties, for its keyword snippet).
-   */
-  private List<ScoredChunk> fuse(
-      List<ScoredChunk> lexical, List<ScoredChunk> semantic, boolean byDocument) {
-    List<List<ScoredChunk>> inputs = List.of(lexical, semantic);
-    List<List<String>> keys =
-        inputs.stream()
-            .map(l -> l.stream().map(c -> byDocument ? c.documentId() : c.chunkId()).toList())
-            .toList();
-    List<RankFusion.Fused> fused = RankFusion.reciprocalRank(rrfK, keys);
-    List<ScoredChunk> out = new ArrayList<>(fused.size());
-    for (RankFusion.Fused f : fused) {
-      ScoredChunk representative = inputs.get(f.bestInput()).get(f.bestRank() - 1);
-      out.add(new ScoredChunk(representative.chunkId(), representative.documentId(), f.score()));
-    }
-    return out;
   }
 }
