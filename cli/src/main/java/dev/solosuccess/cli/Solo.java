@@ -6,6 +6,7 @@ import dev.solosuccess.cli.internal.ClassifyCommand;
 import dev.solosuccess.cli.internal.DocsCommand;
 import dev.solosuccess.cli.internal.EmbedCommand;
 import dev.solosuccess.cli.internal.EraseCommand;
+import dev.solosuccess.cli.internal.EvalCommand;
 import dev.solosuccess.cli.internal.ExitCodes;
 import dev.solosuccess.cli.internal.IngestCommand;
 import dev.solosuccess.cli.internal.KeysCommand;
@@ -58,6 +59,7 @@ import picocli.CommandLine.Spec;
       ReindexCommand.class,
       ModelsCommand.class,
       RedactCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -73,6 +75,7 @@ public final class Solo implements Runnable {
   @Spec private CommandSpec spec;
 
   private Path dataDir = Path.of("solo-data");
+  private boolean dataDirGiven;
 
   @Option(
       names = "--data-dir",
@@ -81,6 +84,7 @@ public final class Solo implements Runnable {
       description = "Data folder (store, index, native libraries). Default: ./solo-data")
   void setDataDir(Path dataDir) {
     this.dataDir = dataDir;
+    this.dataDirGiven = true;
   }
 
   private String model; // null: the data folder's own, or the default for a new one
@@ -222,6 +226,11 @@ public final class Solo implements Runnable {
   /** The data folder chosen on the command line. */
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** Whether {@code --data-dir} was given, rather than defaulted. */
+  public boolean dataDirGiven() {
+    return dataDirGiven;
   }
 
   /** Opens the engine on the chosen data folder, creating it if needed; the caller closes it. */
