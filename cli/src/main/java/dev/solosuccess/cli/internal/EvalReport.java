@@ -85,8 +85,9 @@ final class EvalReport {
     seconds.put("queries", r.querySeconds());
     ObjectNode settings = n.putObject("settings");
     settings.put("lexicalScope", config.lexicalScope().name().toLowerCase(Locale.ROOT));
-    settings.put("bm25K1", (double) config.bm25K1());
-    settings.put("bm25B", (double) config.bm25B());
+    // Through the float's decimal form: 0.9f, not 0.8999999761581421.
+    settings.put("bm25K1", Double.parseDouble(Float.toString(config.bm25K1())));
+    settings.put("bm25B", Double.parseDouble(Float.toString(config.bm25B())));
     settings.put("fusion", config.fusion().name().toLowerCase(Locale.ROOT));
     settings.put("rrfK", config.rrfK());
     settings.put("semanticWeight", config.semanticWeight());

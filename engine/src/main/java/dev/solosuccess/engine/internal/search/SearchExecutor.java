@@ -24,9 +24,11 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 
 /**
- * Runs a search: each retriever fetches candidate chunks with the metadata filter applied inside
- * it (see {@link MetadataFields}); for document grouping each list keeps a document's best chunk; hybrid search fuses the two
- * lists by reciprocal rank; the top hits are filled in from the store with snippets. Thread-safe.
+ * Runs a search: each retriever fetches candidates with the metadata filter applied inside it (see
+ * {@link MetadataFields}); for document grouping the vector list keeps a document's best chunk and
+ * BM25 scores whole documents (or, with {@link LexicalScope#CHUNK}, their best chunk); hybrid
+ * search fuses the two lists ({@link Fusion}); the top hits are filled in from the store with
+ * snippets. Thread-safe.
  */
 public final class SearchExecutor {
 
