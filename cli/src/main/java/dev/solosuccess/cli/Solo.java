@@ -163,10 +163,11 @@ public final class Solo implements Runnable {
   }
 
   /**
-   * Sets {@code --device}, {@code --batch-dependent-embeddings} and the master key on a
+   * Sets the engine options every command shares ({@code --device}, {@code
+   * --batch-dependent-embeddings}, the master key) on a
    * configuration.
    */
-  public void applyDevice(EngineConfig.Builder builder) {
+  public void applyEngineOptions(EngineConfig.Builder builder) {
     builder.device(device).deterministicEmbeddings(!batchDependentEmbeddings);
     MasterKey key = masterKey();
     if (key != null) {
@@ -246,7 +247,7 @@ public final class Solo implements Runnable {
   public SoloEngine openEngine(java.util.function.Consumer<EngineConfig.Builder> settings) {
     EngineConfig.Builder builder = EngineConfig.builder(dataDir);
     applyModel(builder);
-    applyDevice(builder);
+    applyEngineOptions(builder);
     settings.accept(builder);
     return SoloEngine.open(builder.build());
   }

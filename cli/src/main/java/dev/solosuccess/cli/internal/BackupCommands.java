@@ -119,7 +119,7 @@ public final class BackupCommands {
     @Override
     public Integer call() {
       EngineConfig.Builder b = EngineConfig.builder(solo.dataDir());
-      solo.applyDevice(b);
+      solo.applyEngineOptions(b);
       VerifyReport r = SoloEngine.verify(b.build());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

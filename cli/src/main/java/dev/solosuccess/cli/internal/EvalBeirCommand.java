@@ -201,7 +201,7 @@ final class EvalBeirCommand implements Callable<Integer> {
   private EngineConfig config(Path dataDir) {
     EngineConfig.Builder b = EngineConfig.builder(dataDir);
     eval.solo().applyModel(b);
-    eval.solo().applyDevice(b);
+    eval.solo().applyEngineOptions(b);
     if (lexicalScope != null) {
       b.lexicalScope(lexicalScope);
     }

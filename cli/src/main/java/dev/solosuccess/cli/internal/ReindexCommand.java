@@ -60,7 +60,7 @@ public final class ReindexCommand implements Callable<Integer> {
     }
     EngineConfig.Builder builder = EngineConfig.builder(solo.dataDir());
     solo.applyModel(builder);
-    solo.applyDevice(builder);
+    solo.applyEngineOptions(builder);
     ReindexListener progress =
         quiet
             ? ReindexListener.NONE
