@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.solosuccess.sdk.DocumentSource;
 import dev.solosuccess.sdk.InvalidInputException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -185,25 +184,7 @@ class EncryptionAtRestTest {
   }
 
   static int canaryHits(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    int hits = 0;
-    for (byte[] needle :
-        new byte[][] {
-          CANARY.getBytes(StandardCharsets.UTF_8),
-          CANARY.getBytes(StandardCharsets.UTF_16LE),
-          CANARY.getBytes(StandardCharsets.UTF_16BE)
-        }) {
-      outer:
-      for (int i = 0; i <= bytes.length - needle.length; i++) {
-        for (int j = 0; j < needle.length; j++) {
-          if (bytes[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        hits++;
-      }
-    }
-    return hits;
+    return CanaryScan.count(file, CANARY);
   }
 
   /** Every file under {@code root} but the native libraries, by its SHA-256. */

@@ -11,7 +11,6 @@ import dev.solosuccess.sdk.Metadata;
 import dev.solosuccess.sdk.NotFoundException;
 import dev.solosuccess.sdk.SearchMode;
 import dev.solosuccess.sdk.SearchRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,11 +79,11 @@ class ErasureTest {
     try (Stream<Path> walk = Files.walk(data)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         byte[] bytes = Files.readAllBytes(p);
-        assertThat(count(bytes, ERASED)).as("erased canary in " + data.relativize(p)).isZero();
-        assertThat(count(bytes, ERASED_ID)).as("erased id in " + data.relativize(p)).isZero();
-        keptHits += count(bytes, KEPT);
+        assertThat(CanaryScan.count(bytes, ERASED)).as("erased canary in " + data.relativize(p)).isZero();
+        assertThat(CanaryScan.count(bytes, ERASED_ID)).as("erased id in " + data.relativize(p)).isZero();
+        keptHits += CanaryScan.count(bytes, KEPT);
         if (p.startsWith(data.resolve("index"))) {
-          keptIndexHits += count(bytes, KEPT_ID);
+          keptIndexHits += CanaryScan.count(bytes, KEPT_ID);
         }
         files++;
       }
@@ -105,25 +104,5 @@ class ErasureTest {
         .stream()
         .map(h -> h.documentId())
         .toList();
-  }
-
-  private static int count(byte[] hay, String needle) {
-    int n = 0;
-    for (byte[] b :
-        new byte[][] {
-          needle.getBytes(StandardCharsets.UTF_8), needle.getBytes(StandardCharsets.UTF_16LE),
-          needle.getBytes(StandardCharsets.UTF_16BE)
-        }) {
-      outer:
-      for (int i = 0; i <= hay.length - b.length; i++) {
-        for (int j = 0; j < b.length; j++) {
-          if (hay[i + j] != b[j]) {
-            continue outer;
-          }
-        }
-        n++;
-      }
-    }
-    return n;
   }
 }

@@ -70,8 +70,10 @@ class HostileFilesTest {
     Files.write(docs.resolve("nul-padded.log"), nulPaddedLog());
     writeOneLine(docs.resolve("one-line.txt"), 100L << 20);
     Files.write(docs.resolve("empty.txt"), new byte[0]);
-    // 2.8 MB, under maxDocumentBytes, but 74 million characters of text: read as a whole into
-    // POI's object model, it would take more than the heap before maxExtractedChars could stop it.
+    // 2.8 MB, under maxDocumentBytes, but its word/document.xml inflates to 105 MB (74 million
+    // characters of text). Office packages are read in memory (a temporary file would hold the
+    // text in plain form on disk), so a part larger than maxDocumentBytes is refused before POI
+    // reads it into the heap.
     try (OutputStream out = Files.newOutputStream(docs.resolve("large.docx"))) {
       SampleDocuments.largeDocx(out, 1_000_000);
     }
@@ -105,7 +107,8 @@ class HostileFilesTest {
     assertSkipped(skipped, "nul.txt", "invalid-input", "binary data");
     assertSkipped(skipped, "one-line.txt", "limit-exceeded", "maxDocumentBytes");
     assertSkipped(skipped, "empty.txt", "invalid-input", "is empty (0 bytes)");
-    assertSkipped(skipped, "large.docx", "limit-exceeded", "maxExtractedChars");
+    assertSkipped(
+        skipped, "large.docx", "limit-exceeded", "word/document.xml inflates to more than maxDocumentBytes");
     assertThat(skipped).hasSize(9);
 
     try (SoloEngine engine = TestSupport.open(dataDir)) {

@@ -200,7 +200,9 @@ public final class Ingestor {
    * @throws InvalidInputException if the content is broken or holds no text
    */
   public Prepared prepare(Fresh f, IngestStats stats) {
-    ParseGuard guard = new ParseGuard(f.source(), limits.maxExtractedChars(), limits.parseTimeout());
+    ParseGuard guard =
+        new ParseGuard(
+            f.source(), limits.maxExtractedChars(), limits.parseTimeout(), limits.maxDocumentBytes());
     ExtractedText text =
         stats.time(IngestStage.PARSE, () -> parsers.parse(f.format(), f.content(), guard));
     if (text.isBlank()) {

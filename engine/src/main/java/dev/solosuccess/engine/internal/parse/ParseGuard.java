@@ -16,13 +16,28 @@ public final class ParseGuard {
   private final long maxChars;
   private final Duration timeout;
   private final long deadlineNanos;
+  private final long maxPartBytes;
   private long chars; // only the parsing thread writes it
 
   public ParseGuard(String source, long maxChars, Duration timeout) {
+    this(source, maxChars, timeout, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param maxPartBytes the most bytes one part of a package (an entry of a DOCX, XLSX or PPTX)
+   *     may inflate to: such packages are read in memory, never through a temporary file
+   */
+  public ParseGuard(String source, long maxChars, Duration timeout, long maxPartBytes) {
     this.source = source;
     this.maxChars = maxChars;
     this.timeout = timeout;
     this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+    this.maxPartBytes = maxPartBytes;
+  }
+
+  /** The most bytes one part of a package may inflate to ({@code maxDocumentBytes}). */
+  public long maxPartBytes() {
+    return maxPartBytes;
   }
 
   /** A guard without limits, for tests and trusted text. */

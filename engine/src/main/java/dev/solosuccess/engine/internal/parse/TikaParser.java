@@ -1,10 +1,13 @@
 package dev.solosuccess.engine.internal.parse;
 
 import dev.solosuccess.sdk.InvalidInputException;
+import dev.solosuccess.sdk.LimitExceededException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Date;
 import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
@@ -45,13 +48,25 @@ final class TikaParser implements DocumentParser {
     // The type was detected (or given by the caller): Tika must not guess another from the bytes.
     metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, mediaType);
     ParseContext context = new ParseContext();
-    context.set(Parser.class, parser); // parse attachments and embedded files too
+    // Attachments and embedded files are parsed too, in memory like the document itself.
+    context.set(Parser.class, new InMemoryEmbeddedParser(parser));
     BlockBuilder blocks = new BlockBuilder(guard);
     boolean slides = mediaType.contains("presentation") || mediaType.contains("powerpoint");
     StructureHandler handler = new StructureHandler(blocks, slides);
-    try (TikaInputStream in =
-        TikaInputStream.get(new GuardedInputStream(new ByteArrayInputStream(content), guard))) {
-      parser.parse(in, handler, metadata, context);
+    TikaClasses.OpenPackage pkg = null;
+    try (TikaInputStream in = TikaInputStream.get(guarded(content, guard))) {
+      if (InMemoryOdfParser.handles(mediaType)) {
+        new InMemoryOdfParser().parse(in, handler, metadata, context);
+      } else {
+        if (isOoxml(mediaType)) {
+          // Tika would copy the package into a temporary file to open it: PHI in plain text on
+          // disk. Opened here, in memory, Tika reads it from the stream's open container.
+          checkParts(content, guard);
+          pkg = TikaClasses.openOoxml(guarded(content, guard));
+          in.setOpenContainer(pkg.container());
+        }
+        parser.parse(in, handler, metadata, context);
+      }
     } catch (EncryptedDocumentException e) {
       throw new InvalidInputException(
           source + " is encrypted or password-protected; decrypt it first", source, e);
@@ -59,8 +74,49 @@ final class TikaParser implements DocumentParser {
       Parsers.rethrowLimit(e);
       throw new InvalidInputException(
           source + " could not be parsed as " + mediaType + ": " + Parsers.describe(e), source, e);
+    } finally {
+      if (pkg != null) {
+        pkg.release().run();
+      }
     }
     return blocks.build(info(metadata), slides);
+  }
+
+  private static GuardedInputStream guarded(byte[] content, ParseGuard guard) {
+    return new GuardedInputStream(new ByteArrayInputStream(content), guard);
+  }
+
+  /**
+   * Refuses a package with a part that inflates past {@link ParseGuard#maxPartBytes()}: POI holds
+   * every part of a package read from memory as one array, so the part's size is the memory the
+   * parse takes. Counts as it inflates, so a lying header changes nothing.
+   */
+  private static void checkParts(byte[] content, ParseGuard guard) throws IOException {
+    byte[] buf = new byte[64 * 1024];
+    try (ZipInputStream zip = new ZipInputStream(guarded(content, guard))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        long total = 0;
+        for (int n; (n = zip.read(buf)) > 0; ) {
+          total += n;
+          if (total > guard.maxPartBytes()) {
+            throw new ParseGuard.ParseLimitException(
+                new LimitExceededException(
+                    guard.source() + ": its part " + e.getName()
+                        + " inflates to more than maxDocumentBytes (" + guard.maxPartBytes()
+                        + "); office documents are read in memory, never through a temporary file",
+                    guard.source(), "maxDocumentBytes", guard.maxPartBytes(), total));
+          }
+        }
+      }
+    } catch (java.util.zip.ZipException e) {
+      // Not a readable ZIP: POI's own reading reports it, as before.
+    }
+  }
+
+  /** Office Open XML packages: Word, Excel and PowerPoint 2007 and later, macro-enabled too. */
+  static boolean isOoxml(String mediaType) {
+    return mediaType.startsWith("application/vnd.openxmlformats-officedocument.")
+        || mediaType.endsWith(".macroenabled.12");
   }
 
   private static DocInfo info(Metadata m) {
