@@ -1,7 +1,9 @@
 package dev.solosuccess.engine;
 
 import dev.solosuccess.engine.internal.DataDirLock;
+import dev.solosuccess.engine.internal.crypto.Aead;
 import dev.solosuccess.engine.internal.crypto.KeyRing;
+import dev.solosuccess.engine.internal.crypto.SealedFiles;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.index.ChunkIndex;
 import dev.solosuccess.index.IndexCheck;
@@ -35,8 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Online backup, restore and verification of a data folder.
  *
  * <p>A backup holds the system of record: a transactionally consistent copy of the H2 store made
- * while the engine keeps working (H2's {@code BACKUP}; an encrypted store stays encrypted), the
- * key file when the folder is encrypted, and a manifest with the copy's SHA-256. The Lucene index
+ * while the engine keeps working (H2's {@code BACKUP}), the key file when the folder is encrypted,
+ * and a manifest with the copy's SHA-256. An encrypted folder's copy, already encrypted page by
+ * page by H2, is also sealed with AES-256-GCM under the folder's key for files ({@link
+ * SealedFiles}), so a changed byte fails the restore, and restoring it takes the master key. The
+ * Lucene index
  * is not copied: it is derived from the store (text, chunks and vectors), and the first open
  * after a restore rebuilds it without running the model.
  */
@@ -44,6 +49,7 @@ final class Backups {
 
   static final String MANIFEST = "backup.json";
   static final String STORE_ZIP = "store.zip";
+  static final String STORE_SEALED = "store.sealed";
   static final String STORE_FILE = "meta.mv.db";
   static final String FORMAT = "solo-backup";
   static final int VERSION = 1;
@@ -53,7 +59,8 @@ final class Backups {
 
   private Backups() {}
 
-  static BackupReceipt backup(MetadataStore store, Path dataDir, Path dest) {
+  static BackupReceipt backup(
+      MetadataStore store, Optional<KeyRing> keys, Path dataDir, Path dest) {
     long began = System.nanoTime();
     try {
       if (Files.exists(dest)) {
@@ -69,9 +76,17 @@ final class Backups {
       long sequence = store.lastSequence();
       Path zip = dest.resolve(STORE_ZIP);
       store.backup(zip);
-      boolean encrypted = KeyRing.present(dataDir);
+      boolean encrypted = keys.isPresent();
       if (encrypted) {
         Files.copy(dataDir.resolve(KeyRing.FILE), dest.resolve(KeyRing.FILE));
+        Path sealed = dest.resolve(STORE_SEALED);
+        try (InputStream in = Files.newInputStream(zip);
+            OutputStream out =
+                SealedFiles.seal(Files.newOutputStream(sealed), keys.get().key(KeyRing.FILES))) {
+          in.transferTo(out);
+        }
+        Files.delete(zip);
+        zip = sealed;
       }
       String sha = sha256(zip);
       ObjectNode m = JSON.createObjectNode();
@@ -81,7 +96,7 @@ final class Backups {
       m.put("documents", documents);
       m.put("sequence", sequence);
       m.put("encrypted", encrypted);
-      m.put("store", STORE_ZIP);
+      m.put("store", zip.getFileName().toString());
       m.put("sha256", sha);
       Files.write(dest.resolve(MANIFEST), JSON.writeValueAsBytes(m));
       return new BackupReceipt(
@@ -92,7 +107,11 @@ final class Backups {
     }
   }
 
-  static void restore(Path backup, Path dataDir) {
+  /**
+   * @param masterKey the master key of the backed-up folder, or {@code null} if it was not
+   *     encrypted
+   */
+  static void restore(Path backup, Path dataDir, MasterKey masterKey) {
     Path manifestFile = backup.resolve(MANIFEST);
     JsonNode m;
     try {
@@ -105,7 +124,14 @@ final class Backups {
       throw new InvalidInputException(
           backup + " is not a " + FORMAT + " version " + VERSION + " backup");
     }
-    Path zip = backup.resolve(STORE_ZIP);
+    String storeName = m.path("store").asString(STORE_ZIP);
+    if (!storeName.equals(STORE_ZIP) && !storeName.equals(STORE_SEALED)) {
+      throw new InvalidInputException(
+          backup + "'s manifest names an unexpected store copy '" + storeName + "'");
+    }
+    boolean sealed = storeName.equals(STORE_SEALED);
+    byte[] filesKey = sealed ? filesKey(backup, masterKey) : null;
+    Path zip = backup.resolve(storeName);
     try {
       String sha = sha256(zip);
       if (!sha.equals(m.path("sha256").asString(""))) {
@@ -121,32 +147,75 @@ final class Backups {
           }
         }
       }
+      boolean created = !Files.exists(dataDir);
       Files.createDirectories(dataDir);
-      boolean found = false;
-      try (InputStream in = Files.newInputStream(zip);
-          ZipInputStream z = new ZipInputStream(in)) {
-        for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
-          if (!e.getName().equals(STORE_FILE)) {
-            throw new InvalidInputException(
-                "the backup's store copy holds an unexpected entry '" + e.getName() + "'");
-          }
-          Path tmp = dataDir.resolve(STORE_FILE + ".restoring");
-          try (OutputStream out = Files.newOutputStream(tmp)) {
-            z.transferTo(out);
-          }
-          Files.move(tmp, dataDir.resolve(STORE_FILE), StandardCopyOption.ATOMIC_MOVE);
-          found = true;
+      try {
+        extract(zip, sealed, filesKey, dataDir);
+        if (m.path("encrypted").asBoolean()) {
+          Files.copy(backup.resolve(KeyRing.FILE), dataDir.resolve(KeyRing.FILE));
         }
+      } catch (IOException | RuntimeException e) {
+        // The folder was new or empty: leave it so, not half restored.
+        for (String f : List.of(STORE_FILE + ".restoring", STORE_FILE, KeyRing.FILE)) {
+          Files.deleteIfExists(dataDir.resolve(f));
+        }
+        if (created) {
+          Files.deleteIfExists(dataDir);
+        }
+        throw e;
       }
-      if (!found) {
-        throw new InvalidInputException("the backup's store copy " + zip + " is empty");
-      }
-      if (m.path("encrypted").asBoolean()) {
-        Files.copy(backup.resolve(KeyRing.FILE), dataDir.resolve(KeyRing.FILE));
-      }
+    } catch (Aead.WrongKeyException e) {
+      throw new InvalidInputException(
+          "the backup's sealed store copy " + zip + " fails its authentication: it has changed ("
+              + e.getMessage() + ")");
     } catch (IOException e) {
       throw new StorageException("cannot restore " + backup + " into " + dataDir + ": " + e,
           dataDir, e);
+    } finally {
+      if (filesKey != null) {
+        java.util.Arrays.fill(filesKey, (byte) 0);
+      }
+    }
+  }
+
+  private static void extract(Path zip, boolean sealed, byte[] filesKey, Path dataDir)
+      throws IOException {
+    boolean found = false;
+    try (InputStream in =
+            sealed
+                ? SealedFiles.open(Files.newInputStream(zip), filesKey)
+                : Files.newInputStream(zip);
+        ZipInputStream z = new ZipInputStream(in)) {
+      for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+        if (!e.getName().equals(STORE_FILE)) {
+          throw new InvalidInputException(
+              "the backup's store copy holds an unexpected entry '" + e.getName() + "'");
+        }
+        Path tmp = dataDir.resolve(STORE_FILE + ".restoring");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+          z.transferTo(out);
+        }
+        Files.move(tmp, dataDir.resolve(STORE_FILE), StandardCopyOption.ATOMIC_MOVE);
+        found = true;
+      }
+    }
+    if (!found) {
+      throw new InvalidInputException("the backup's store copy " + zip + " is empty");
+    }
+  }
+
+  /** The key the backup's store copy is sealed under, from the backup's own key file. */
+  private static byte[] filesKey(Path backup, MasterKey masterKey) {
+    if (masterKey == null) {
+      throw new InvalidInputException(
+          backup + " is an encrypted backup: give the master key of the folder it was taken from"
+              + " (--master-key-file or " + MasterKey.ENVIRONMENT_VARIABLE + ")");
+    }
+    byte[] master = DataKeys.read(masterKey);
+    try (KeyRing keys = KeyRing.open(backup, master)) {
+      return keys.key(KeyRing.FILES);
+    } finally {
+      java.util.Arrays.fill(master, (byte) 0);
     }
   }
 

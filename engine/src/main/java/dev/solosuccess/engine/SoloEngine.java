@@ -83,6 +83,7 @@ public final class SoloEngine implements SoloClient {
   private final EngineAudit audit;
   private final MetadataStore store;
   private final Auditor auditor;
+  private final java.util.Optional<KeyRing> keys; // present when the folder is encrypted
 
   private SoloEngine(
       EngineConfig config,
@@ -93,7 +94,9 @@ public final class SoloEngine implements SoloClient {
       EngineInference inference,
       EngineAudit audit,
       MetadataStore store,
-      Auditor auditor) {
+      Auditor auditor,
+      java.util.Optional<KeyRing> keys) {
+    this.keys = keys;
     this.audit = audit;
     this.store = store;
     this.auditor = auditor;
@@ -241,7 +244,7 @@ public final class SoloEngine implements SoloClient {
       resources.push(sync::commit); // closed first: the index is committed before it closes
       return new SoloEngine(
           config, lifecycle, resources, documents, search, inference,
-          new EngineAudit(lifecycle, auditor), store, auditor);
+          new EngineAudit(lifecycle, auditor), store, auditor, keys);
     } catch (IndexException e) {
       SoloException failure =
           new StorageException("cannot open the index: " + e.getMessage(), e.directory(), e);
@@ -333,7 +336,9 @@ public final class SoloEngine implements SoloClient {
             auditor.call(
                 "backup",
                 List.of(),
-                () -> Backups.backup(store, config.dataDir(), dest.toAbsolutePath().normalize()),
+                () ->
+                    Backups.backup(
+                        store, keys, config.dataDir(), dest.toAbsolutePath().normalize()),
                 r ->
                     Auditor.Entry.none()
                         .with("documents", r.documents())
@@ -352,7 +357,23 @@ public final class SoloEngine implements SoloClient {
   public static void restore(Path backup, Path dataDir) {
     Backups.restore(
         java.util.Objects.requireNonNull(backup, "backup"),
-        java.util.Objects.requireNonNull(dataDir, "dataDir"));
+        java.util.Objects.requireNonNull(dataDir, "dataDir"),
+        null);
+  }
+
+  /**
+   * Restores a backup into {@code target}'s data folder (new or empty), with its master key: the
+   * store copy of an encrypted folder's backup is sealed under a key that the backup's key file
+   * wraps under that master key.
+   *
+   * @throws InvalidInputException if {@code backup} is not a backup, has changed, the master key is
+   *     missing or wrong, or the data folder is not empty
+   */
+  public static void restore(Path backup, EngineConfig target) {
+    Backups.restore(
+        java.util.Objects.requireNonNull(backup, "backup"),
+        target.dataDir(),
+        target.masterKey().orElse(null));
   }
 
   /**

@@ -75,7 +75,8 @@ public final class BackupCommands {
       mixinStandardHelpOptions = true,
       description = {
         "Restore a backup into the data folder named by --data-dir, which must be new or empty.",
-        "The store copy is checked against the backup's manifest first."
+        "The store copy is checked against the backup's manifest first. An encrypted folder's",
+        "backup needs its master key (--master-key-file or SOLO_MASTER_KEY)."
       })
   public static final class Restore implements Callable<Integer> {
     @ParentCommand private Solo solo;
@@ -86,7 +87,9 @@ public final class BackupCommands {
 
     @Override
     public Integer call() {
-      SoloEngine.restore(backup, solo.dataDir());
+      EngineConfig.Builder b = EngineConfig.builder(solo.dataDir());
+      solo.applyEngineOptions(b); // the master key of an encrypted backup
+      SoloEngine.restore(backup, b.build());
       PrintWriter out = spec.commandLine().getOut();
       out.println("Restored " + backup + " into " + solo.dataDir()
           + "; its index is rebuilt when it first opens.");
