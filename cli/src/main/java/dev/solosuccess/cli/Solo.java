@@ -3,6 +3,7 @@ package dev.solosuccess.cli;
 import dev.solosuccess.cli.internal.AuditCommand;
 import dev.solosuccess.cli.internal.BackupCommands;
 import dev.solosuccess.cli.internal.ClassifyCommand;
+import dev.solosuccess.cli.internal.DecryptCommand;
 import dev.solosuccess.cli.internal.DocsCommand;
 import dev.solosuccess.cli.internal.EmbedCommand;
 import dev.solosuccess.cli.internal.EraseCommand;
@@ -60,6 +61,7 @@ import picocli.CommandLine.Spec;
       ModelsCommand.class,
       RedactCommand.class,
       EvalCommand.class,
+      DecryptCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

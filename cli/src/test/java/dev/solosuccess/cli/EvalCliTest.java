@@ -115,6 +115,39 @@ class EvalCliTest {
     assertThat(Path.of("solo-data")).doesNotExist();
   }
 
+  @Test
+  void withAMasterKeyTheRunFileIsSealedAndSoloDecryptReadsIt() throws IOException {
+    byte[] raw = new byte[32];
+    new java.security.SecureRandom().nextBytes(raw);
+    Path key = work.resolve("master.key");
+    Files.writeString(key, java.util.Base64.getEncoder().encodeToString(raw));
+    Path run = work.resolve("sealed.trec");
+    Result r = solo("--master-key-file", key.toString(), "eval", "beir", beir.toString(),
+        "--mode", "lexical", "--run-file", run.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    byte[] sealed = Files.readAllBytes(run);
+    assertThat(new String(sealed, 0, 8, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("SOLOSEAL");
+    assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain("Q0").doesNotContain("solo-lexical");
+
+    Result plain = solo("--master-key-file", key.toString(), "decrypt", run.toString());
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    assertThat(plain.out().lines().toList())
+        .isNotEmpty()
+        .allMatch(l -> l.matches("[123] Q0 d[1-4] \\d+ \\S+ solo-lexical"));
+
+    Result noKey = solo("decrypt", run.toString());
+    assertThat(noKey.exitCode()).isEqualTo(1);
+    assertThat(noKey.err()).contains("is sealed: give the master key");
+    Path other = work.resolve("other.key");
+    new java.security.SecureRandom().nextBytes(raw);
+    Files.writeString(other, java.util.Base64.getEncoder().encodeToString(raw));
+    Result wrong = solo("--master-key-file", other.toString(), "decrypt", run.toString());
+    assertThat(wrong.exitCode()).isEqualTo(1);
+    assertThat(wrong.err()).contains("does not open with this master key");
+  }
+
   private static long countEvalFolders(Path tmp) throws IOException {
     try (var list = Files.list(tmp)) {
       return list.filter(p -> p.getFileName().toString().startsWith("solo-eval-")).count();

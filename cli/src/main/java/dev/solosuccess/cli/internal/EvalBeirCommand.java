@@ -3,6 +3,7 @@ package dev.solosuccess.cli.internal;
 import dev.solosuccess.engine.BeirDataset;
 import dev.solosuccess.engine.BeirEvaluation;
 import dev.solosuccess.engine.EngineConfig;
+import dev.solosuccess.engine.ExportFiles;
 import dev.solosuccess.engine.FusionMethod;
 import dev.solosuccess.engine.LexicalScope;
 import dev.solosuccess.engine.RankedDocument;
@@ -12,8 +13,12 @@ import dev.solosuccess.engine.TrecRun;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.IngestSummary;
 import dev.solosuccess.sdk.SearchMode;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -175,7 +180,13 @@ final class EvalBeirCommand implements Callable<Integer> {
           double querySeconds = seconds(t);
           RetrievalMetrics.Scores scores = RetrievalMetrics.evaluate(dataset.judgments(), run);
           Path file = runFile(name, report.model, m);
-          TrecRun.write(file, run, "solo-" + m.name().toLowerCase(Locale.ROOT));
+          // Sealed under the master key when one is configured: run files name documents.
+          try (Writer w =
+              new BufferedWriter(
+                  new OutputStreamWriter(
+                      ExportFiles.create(file, config.masterKey()), StandardCharsets.UTF_8))) {
+            TrecRun.write(w, run, "solo-" + m.name().toLowerCase(Locale.ROOT));
+          }
           EvalReport.Row row = new EvalReport.Row(m, scores, querySeconds, file);
           report.rows.add(row);
           if (json) {
