@@ -1,6 +1,7 @@
 package dev.solosuccess.engine;
 
 import dev.solosuccess.engine.internal.crypto.KeyRing;
+import dev.solosuccess.engine.internal.crypto.SealedFiles;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.sdk.InvalidInputException;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ final class DataKeys {
         org.h2.tools.ChangeFileEncryption.execute(
             work.toString(), "meta", "AES", current.storePassword().toCharArray(),
             next.storePassword().toCharArray(), true);
+        stageResealed(dataDir, current.key(KeyRing.FILES), next.key(KeyRing.FILES));
       }
       if (stopAfter == 1) {
         return;
@@ -88,6 +90,7 @@ final class DataKeys {
         return;
       }
       deleteTree(dataDir.resolve("index"));
+      commitResealed(dataDir);
       KeyRing.promoteNext(dataDir);
       deleteTree(work);
     } catch (java.io.IOException | java.sql.SQLException e) {
@@ -118,11 +121,87 @@ final class DataKeys {
         }
       }
       deleteTree(dataDir.resolve("index"));
+      commitResealed(dataDir);
       KeyRing.promoteNext(dataDir);
     } else {
+      dropResealed(dataDir);
       KeyRing.discardNext(dataDir);
     }
     deleteTree(dataDir.resolve(WORK));
+  }
+
+  /** Suffix of a sealed file's copy under the new key for files, until the new keys take over. */
+  private static final String RESEALED = ".resealed";
+
+  /**
+   * Writes beside every sealed file of the folder (classifier weights and descriptors) a copy
+   * sealed under the new key for files; {@link #commitResealed} moves them over the originals once
+   * the store is under its new key, {@link #dropResealed} drops them if it never got there.
+   */
+  private static void stageResealed(Path dataDir, byte[] oldKey, byte[] newKey)
+      throws java.io.IOException {
+    for (Path f : sealedFiles(dataDir)) {
+      Path copy = f.resolveSibling(f.getFileName() + RESEALED);
+      try (java.io.InputStream in = SealedFiles.open(Files.newInputStream(f), oldKey);
+          java.io.OutputStream out = SealedFiles.seal(Files.newOutputStream(copy), newKey)) {
+        in.transferTo(out);
+      }
+    }
+  }
+
+  private static void commitResealed(Path dataDir) {
+    for (Path copy : staged(dataDir)) {
+      String name = copy.getFileName().toString();
+      Path original = copy.resolveSibling(name.substring(0, name.length() - RESEALED.length()));
+      try {
+        Files.move(copy, original, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.io.IOException e) {
+        throw new dev.solosuccess.sdk.StorageException(
+            "cannot replace " + original + " with its re-encrypted copy: " + e, original, e);
+      }
+    }
+  }
+
+  private static void dropResealed(Path dataDir) {
+    for (Path copy : staged(dataDir)) {
+      try {
+        Files.deleteIfExists(copy);
+      } catch (java.io.IOException e) {
+        throw new dev.solosuccess.sdk.StorageException("cannot delete " + copy + ": " + e, copy, e);
+      }
+    }
+  }
+
+  /** The folders outside the store and the index where the engine keeps sealed files. */
+  private static java.util.List<Path> sealedFiles(Path dataDir) throws java.io.IOException {
+    java.util.List<Path> files = new java.util.ArrayList<>();
+    for (Path f : regularFiles(dataDir.resolve("classifiers"))) {
+      if (!f.getFileName().toString().endsWith(RESEALED) && SealedFiles.isSealed(f)) {
+        files.add(f);
+      }
+    }
+    return files;
+  }
+
+  private static java.util.List<Path> staged(Path dataDir) {
+    try {
+      return regularFiles(dataDir.resolve("classifiers")).stream()
+          .filter(f -> f.getFileName().toString().endsWith(RESEALED))
+          .toList();
+    } catch (java.io.IOException e) {
+      throw new dev.solosuccess.sdk.StorageException(
+          "cannot list " + dataDir.resolve("classifiers") + ": " + e, dataDir, e);
+    }
+  }
+
+  private static java.util.List<Path> regularFiles(Path dir) throws java.io.IOException {
+    if (!Files.isDirectory(dir)) {
+      return java.util.List.of();
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
   }
 
   private static void deleteTree(Path dir) {

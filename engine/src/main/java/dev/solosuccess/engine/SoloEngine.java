@@ -13,6 +13,7 @@ import dev.solosuccess.engine.internal.ModelChoice;
 import dev.solosuccess.engine.internal.Reindexer;
 import dev.solosuccess.engine.internal.Lifecycle;
 import dev.solosuccess.engine.internal.chunk.Chunker;
+import dev.solosuccess.engine.internal.crypto.FileSeal;
 import dev.solosuccess.engine.internal.crypto.KeyRing;
 import dev.solosuccess.engine.internal.classify.Classifiers;
 import dev.solosuccess.engine.internal.parse.Parsers;
@@ -237,7 +238,11 @@ public final class SoloEngine implements SoloClient {
                   visibility),
               auditor);
       // PyTorch stays unloaded until a classifier is trained or used.
-      Classifiers classifiers = new Classifiers(dataDir.resolve("classifiers"), model);
+      Classifiers classifiers =
+          new Classifiers(
+              dataDir.resolve("classifiers"),
+              model,
+              keys.map(k -> FileSeal.with(k.key(KeyRing.FILES))).orElse(FileSeal.NONE));
       resources.push(classifiers);
       EngineInference inference =
           new EngineInference(lifecycle, model, store, classifiers, deidentifier, auditor);

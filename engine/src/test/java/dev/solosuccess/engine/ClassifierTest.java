@@ -161,6 +161,59 @@ class ClassifierTest {
   }
 
   @Test
+  void anEncryptedFolderSealsItsClassifiersAndReencryptionKeepsThemWorking(@TempDir Path own)
+      throws Exception {
+    // Label names that must not appear in plain form anywhere on disk.
+    List<LabeledText> secret =
+        tickets.stream().map(t -> new LabeledText(t.text(), "zqsecret" + t.label())).toList();
+    for (int stopAfter : new int[] {0, 1, 2}) {
+      Path data = own.resolve("keyed" + stopAfter);
+      EngineConfig config =
+          EngineConfig.builder(data).masterKey(EncryptionAtRestTest.randomKey()).build();
+      List<Classification> before;
+      try (SoloEngine e = SoloEngine.open(config)) {
+        e.inference().trainClassifier(
+            ClassifierTraining.builder("triage", secret).epochs(20).build());
+        before = e.inference().classifyAll("triage", NEW_TEXTS);
+      }
+      Path folder = data.resolve("classifiers/triage");
+      List<Path> files;
+      try (var list = Files.list(folder)) {
+        files = list.sorted().toList();
+      }
+      assertThat(files).extracting(p -> p.getFileName().toString())
+          .containsExactly("classifier.json", "head.params.sealed");
+      java.util.Map<Path, byte[]> sealedBefore = new java.util.HashMap<>();
+      for (Path f : files) {
+        byte[] bytes = Files.readAllBytes(f);
+        sealedBefore.put(f, bytes);
+        assertThat(new String(bytes, 0, 8, java.nio.charset.StandardCharsets.US_ASCII))
+            .as(f.toString()).isEqualTo("SOLOSEAL");
+      }
+      assertThat(CanaryScan.hits(data, "zqsecret")).as("label names in plain form").isEmpty();
+
+      SoloEngine.reencrypt(config, stopAfter);
+      try (SoloEngine e = SoloEngine.open(config)) {
+        List<Classification> after = e.inference().classifyAll("triage", NEW_TEXTS);
+        for (int i = 0; i < before.size(); i++) {
+          assertSameScores(after.get(i), before.get(i), 1e-7);
+        }
+      }
+      boolean rolledBack = stopAfter == 1;
+      for (Path f : files) {
+        assertThat(java.util.Arrays.equals(Files.readAllBytes(f), sealedBefore.get(f)))
+            .as("stopAfter %d: %s is %s", stopAfter, f.getFileName(),
+                rolledBack ? "kept" : "sealed again under the new key")
+            .isEqualTo(rolledBack);
+      }
+      try (var list = Files.list(folder)) {
+        assertThat(list.map(p -> p.getFileName().toString()))
+            .as("no staged copy left").noneMatch(n -> n.endsWith(".resealed"));
+      }
+    }
+  }
+
+  @Test
   void aClassifierTrainedUnderAnotherEmbeddingModelIsRefused(@TempDir Path other)
       throws IOException {
     engine.inference().trainClassifier(

@@ -1,10 +1,10 @@
 package dev.solosuccess.engine.internal.classify;
 
+import dev.solosuccess.engine.internal.crypto.FileSeal;
 import dev.solosuccess.sdk.ClassifierReport;
 import dev.solosuccess.sdk.LabelMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +46,8 @@ record ClassifierDescriptor(
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  /** Writes {@value #FILE} into {@code folder}. */
-  void write(Path folder) throws IOException {
+  /** Writes {@value #FILE} into {@code folder}, sealed when the data folder is encrypted. */
+  void write(Path folder, FileSeal seal) throws IOException {
     ClassifierReport r = report;
     ObjectNode o = MAPPER.createObjectNode();
     o.put("format", FORMAT);
@@ -76,8 +76,9 @@ record ClassifierDescriptor(
     o.put("testFraction", testFraction);
     o.put("seed", seed);
     o.put("createdAt", r.createdAt().toString());
-    Files.writeString(
-        folder.resolve(FILE), MAPPER.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
+    seal.write(
+        folder.resolve(FILE),
+        (MAPPER.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -87,8 +88,8 @@ record ClassifierDescriptor(
    * @throws IllegalArgumentException if it is not a descriptor of this format and version, or a
    *     field is missing or malformed (the message names it)
    */
-  static ClassifierDescriptor read(Path folder) throws IOException {
-    String text = Files.readString(folder.resolve(FILE), StandardCharsets.UTF_8);
+  static ClassifierDescriptor read(Path folder, FileSeal seal) throws IOException {
+    String text = new String(seal.read(folder.resolve(FILE)), StandardCharsets.UTF_8);
     JsonNode o;
     try {
       o = MAPPER.readTree(text);

@@ -1,5 +1,6 @@
 package dev.solosuccess.engine.internal.classify;
 
+import dev.solosuccess.engine.internal.crypto.FileSeal;
 import dev.solosuccess.sdk.StorageException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -46,10 +47,12 @@ final class ClassifierStore {
   }
 
   private final Path root;
+  private final FileSeal seal;
 
   /** Opens the store at {@code root} (created on first write), settling any interrupted change. */
-  ClassifierStore(Path root) {
+  ClassifierStore(Path root, FileSeal seal) {
     this.root = root;
+    this.seal = seal;
     if (Files.isDirectory(root)) {
       recover();
     }
@@ -71,7 +74,7 @@ final class ClassifierStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(ClassifierDescriptor.read(folder));
+      return Optional.of(ClassifierDescriptor.read(folder, seal));
     } catch (NoSuchFileException e) {
       throw damaged(folder, "it has no " + ClassifierDescriptor.FILE, e);
     } catch (IOException e) {

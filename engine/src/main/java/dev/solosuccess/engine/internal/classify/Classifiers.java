@@ -1,6 +1,7 @@
 package dev.solosuccess.engine.internal.classify;
 
 import ai.djl.MalformedModelException;
+import dev.solosuccess.engine.internal.crypto.FileSeal;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.sdk.Classification;
@@ -41,6 +42,7 @@ public final class Classifiers implements AutoCloseable {
 
   private final ClassifierStore store;
   private final EmbeddingModel model;
+  private final FileSeal seal;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
   private boolean closed; // guarded by lock's write lock
@@ -49,10 +51,12 @@ public final class Classifiers implements AutoCloseable {
    * @param folder where classifiers are kept, {@code <data>/classifiers}; an interrupted change
    *     left there is settled now
    * @param model the engine's embedding model
+   * @param seal how the classifiers' files are written: sealed in an encrypted data folder
    */
-  public Classifiers(Path folder, EmbeddingModel model) {
-    this.store = new ClassifierStore(folder);
+  public Classifiers(Path folder, EmbeddingModel model, FileSeal seal) {
+    this.store = new ClassifierStore(folder, seal);
     this.model = model;
+    this.seal = seal;
   }
 
   private record Loaded(ClassifierDescriptor descriptor, SoftmaxHead head) {}
@@ -111,8 +115,8 @@ public final class Classifiers implements AutoCloseable {
         store.install(
             training.name(),
             folder -> {
-              head.save(folder);
-              descriptor.write(folder);
+              head.save(folder, seal);
+              descriptor.write(folder, seal);
             });
         unload(training.name());
       } finally {
@@ -228,7 +232,7 @@ public final class Classifiers implements AutoCloseable {
   private SoftmaxHead loadHead(ClassifierDescriptor d) {
     Path folder = store.folder(d.report().name());
     try {
-      return SoftmaxHead.load(folder, d.dimension(), d.report().labels().size());
+      return SoftmaxHead.load(folder, d.dimension(), d.report().labels().size(), seal);
     } catch (IOException | MalformedModelException e) {
       throw new StorageException(
           "cannot load the weights of classifier '" + d.report().name() + "' from " + folder

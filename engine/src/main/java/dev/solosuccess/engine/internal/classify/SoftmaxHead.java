@@ -22,9 +22,13 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
+import dev.solosuccess.engine.internal.crypto.FileSeal;
 import dev.solosuccess.engine.internal.model.PyTorchRuntime;
 import dev.solosuccess.sdk.ModelException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -45,6 +49,7 @@ final class SoftmaxHead implements AutoCloseable {
 
   /** File name prefix of the weights: DJL writes {@code head-0000.params}. */
   static final String PARAMS_PREFIX = "head";
+  static final String SEALED_PARAMS = "head.params.sealed";
 
   /**
    * Examples per optimizer step: several steps per epoch on small sets, where a softmax layer on
@@ -133,12 +138,19 @@ final class SoftmaxHead implements AutoCloseable {
    *     {@code dimension}-long vectors
    * @throws ModelException if PyTorch cannot be loaded
    */
-  static SoftmaxHead load(Path folder, int dimension, int labels)
+  static SoftmaxHead load(Path folder, int dimension, int labels, FileSeal seal)
       throws IOException, MalformedModelException {
     Model model = PyTorchRuntime.newModel("classifier-head");
     try {
       model.setBlock(block(labels));
-      model.load(folder, PARAMS_PREFIX);
+      Path sealed = folder.resolve(SEALED_PARAMS);
+      if (Files.exists(sealed)) {
+        try (DataInputStream in = new DataInputStream(seal.open(sealed))) {
+          model.getBlock().loadParameters(model.getNDManager(), in);
+        }
+      } else {
+        model.load(folder, PARAMS_PREFIX);
+      }
       Shape weight = model.getBlock().getParameters().get("weight").getArray().getShape();
       if (!weight.equals(new Shape(labels, dimension))) {
         throw new MalformedModelException(
@@ -152,9 +164,19 @@ final class SoftmaxHead implements AutoCloseable {
     }
   }
 
-  /** Writes the weights into {@code folder} (as {@code head-0000.params}). */
-  void save(Path folder) throws IOException {
-    model.save(folder, PARAMS_PREFIX);
+  /**
+   * Writes the weights into {@code folder}: as DJL's {@code head-0000.params}, or, in an encrypted
+   * data folder, as {@value #SEALED_PARAMS}, the block's parameters sealed with AES-256-GCM and
+   * never written in plain form.
+   */
+  void save(Path folder, FileSeal seal) throws IOException {
+    if (!seal.sealing()) {
+      model.save(folder, PARAMS_PREFIX);
+      return;
+    }
+    try (DataOutputStream out = new DataOutputStream(seal.create(folder.resolve(SEALED_PARAMS)))) {
+      model.getBlock().saveParameters(out);
+    }
   }
 
   /**
