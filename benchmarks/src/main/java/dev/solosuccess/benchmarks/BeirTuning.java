@@ -9,6 +9,7 @@ import dev.solosuccess.engine.LexicalScope;
 import dev.solosuccess.engine.RankedDocument;
 import dev.solosuccess.engine.RetrievalMetrics;
 import dev.solosuccess.engine.SoloEngine;
+import dev.solosuccess.engine.TextAnalyzer;
 import dev.solosuccess.sdk.IngestListener;
 import dev.solosuccess.sdk.IngestSummary;
 import dev.solosuccess.sdk.SearchMode;
@@ -83,6 +84,10 @@ public final class BeirTuning implements Callable<Integer> {
   @Option(names = "--b", split = ",", defaultValue = "" + EngineConfig.DEFAULT_BM25_B)
   private List<Float> bs;
 
+  @Option(names = "--analyzer", split = ",", defaultValue = "ENGLISH",
+      description = "Text analyzers for BM25 (each rebuilds the index from the store once).")
+  private List<TextAnalyzer> analyzers;
+
   @Option(names = "--fusion", split = ",", defaultValue = "CONVEX")
   private List<FusionMethod> fusions;
 
@@ -155,6 +160,8 @@ public final class BeirTuning implements Callable<Integer> {
     List<Setting> out = new ArrayList<>();
     out.add(new Setting("", b -> b));
     if (mode != SearchMode.SEMANTIC) {
+      // The analyzer varies slowest: changing it rebuilds the index.
+      out = cross(out, analyzers, (b, v) -> b.textAnalyzer(v), "analyzer");
       out = cross(out, scopes, (b, v) -> b.lexicalScope(v), "scope");
       out = cross(out, k1s, (b, v) -> b.bm25K1(v), "k1");
       out = cross(out, bs, (b, v) -> b.bm25B(v), "b");

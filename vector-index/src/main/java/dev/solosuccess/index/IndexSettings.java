@@ -15,6 +15,8 @@ import java.util.Objects;
  *     of another encoding is rebuilt by its owner)
  * @param hnsw the graph's parameters: the build-time ones apply to segments written afterwards, the
  *     search candidates to every search
+ * @param textAnalysis how BM25 text is cut into terms; recorded and checked on open (an index of
+ *     another analysis is rebuilt by its owner)
  */
 public record IndexSettings(
     int dimension,
@@ -23,7 +25,8 @@ public record IndexSettings(
     float bm25K1,
     float bm25B,
     VectorEncoding vectorEncoding,
-    HnswParameters hnsw) {
+    HnswParameters hnsw,
+    TextAnalysis textAnalysis) {
 
   /** The most dimensions Lucene's HNSW vectors accept by default. */
   public static final int MAX_DIMENSION = 4096;
@@ -45,6 +48,7 @@ public record IndexSettings(
     Objects.requireNonNull(similarity, "similarity");
     Objects.requireNonNull(vectorEncoding, "vectorEncoding");
     Objects.requireNonNull(hnsw, "hnsw");
+    Objects.requireNonNull(textAnalysis, "textAnalysis");
     if (vectorSpace == null || vectorSpace.isBlank()) {
       throw new IllegalArgumentException("vectorSpace must not be blank");
     }
@@ -54,6 +58,20 @@ public record IndexSettings(
     if (!(bm25B >= 0 && bm25B <= 1)) {
       throw new IllegalArgumentException("bm25B must be in 0..1, got " + bm25B);
     }
+  }
+
+  /** Settings with {@link TextAnalysis#ENGLISH} text analysis. */
+  public IndexSettings(
+      int dimension,
+      VectorSimilarity similarity,
+      String vectorSpace,
+      float bm25K1,
+      float bm25B,
+      VectorEncoding vectorEncoding,
+      HnswParameters hnsw) {
+    this(
+        dimension, similarity, vectorSpace, bm25K1, bm25B, vectorEncoding, hnsw,
+        TextAnalysis.ENGLISH);
   }
 
   /** Settings with float32 vectors and the default HNSW parameters. */
@@ -71,13 +89,21 @@ public record IndexSettings(
 
   /** These settings with vectors stored in {@code encoding}. */
   public IndexSettings withVectorEncoding(VectorEncoding encoding) {
-    return new IndexSettings(dimension, similarity, vectorSpace, bm25K1, bm25B, encoding, hnsw);
+    return new IndexSettings(
+        dimension, similarity, vectorSpace, bm25K1, bm25B, encoding, hnsw, textAnalysis);
   }
 
   /** These settings with other HNSW parameters. */
   public IndexSettings withHnsw(HnswParameters parameters) {
     return new IndexSettings(
-        dimension, similarity, vectorSpace, bm25K1, bm25B, vectorEncoding, parameters);
+        dimension, similarity, vectorSpace, bm25K1, bm25B, vectorEncoding, parameters,
+        textAnalysis);
+  }
+
+  /** These settings with another text analysis. */
+  public IndexSettings withTextAnalysis(TextAnalysis analysis) {
+    return new IndexSettings(
+        dimension, similarity, vectorSpace, bm25K1, bm25B, vectorEncoding, hnsw, analysis);
   }
 
   /** Settings with the default BM25 parameters, float32 vectors and the default HNSW parameters. */

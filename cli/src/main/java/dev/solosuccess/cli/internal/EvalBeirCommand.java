@@ -9,6 +9,7 @@ import dev.solosuccess.engine.LexicalScope;
 import dev.solosuccess.engine.RankedDocument;
 import dev.solosuccess.engine.RetrievalMetrics;
 import dev.solosuccess.engine.SoloEngine;
+import dev.solosuccess.engine.TextAnalyzer;
 import dev.solosuccess.engine.TrecRun;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.IngestSummary;
@@ -116,6 +117,10 @@ final class EvalBeirCommand implements Callable<Integer> {
       + EngineConfig.DEFAULT_BM25_B + ").")
   private Float bm25B;
 
+  @Option(names = "--analyzer", paramLabel = "NAME", description = "How BM25 cuts text into terms:"
+      + " ${COMPLETION-CANDIDATES} (default: " + EngineConfig.DEFAULT_TEXT_ANALYZER + ").")
+  private TextAnalyzer analyzer;
+
   @Option(names = "--fusion", paramLabel = "METHOD", description = "Hybrid fusion: rrf or convex"
       + " (default: the engine's).")
   private FusionMethod fusion;
@@ -221,6 +226,9 @@ final class EvalBeirCommand implements Callable<Integer> {
     }
     if (bm25B != null) {
       b.bm25B(bm25B);
+    }
+    if (analyzer != null) {
+      b.textAnalyzer(analyzer);
     }
     if (fusion != null) {
       b.fusion(fusion);

@@ -57,9 +57,10 @@ final class EvalReport {
 
   private String settings() {
     return String.format(Locale.ROOT,
-        "BM25 of %ss, k1=%s b=%s; fusion %s (rrfK %d, semantic weight %s); candidate depth %d; chunks of"
+        "BM25 of %ss, k1=%s b=%s, %s analyzer; fusion %s (rrfK %d, semantic weight %s); candidate depth %d; chunks of"
             + " %d tokens, %d overlap; depth %d",
         config.lexicalScope().name().toLowerCase(Locale.ROOT), config.bm25K1(), config.bm25B(),
+        config.textAnalyzer().name().toLowerCase(Locale.ROOT),
         config.fusion().name().toLowerCase(Locale.ROOT),
         config.rrfK(), config.semanticWeight(), config.candidateDepth(), config.chunkMaxTokens(),
         config.chunkOverlapTokens(), depth);
@@ -88,6 +89,7 @@ final class EvalReport {
     // Through the float's decimal form: 0.9f, not 0.8999999761581421.
     settings.put("bm25K1", Double.parseDouble(Float.toString(config.bm25K1())));
     settings.put("bm25B", Double.parseDouble(Float.toString(config.bm25B())));
+    settings.put("analyzer", config.textAnalyzer().name().toLowerCase(Locale.ROOT));
     settings.put("fusion", config.fusion().name().toLowerCase(Locale.ROOT));
     settings.put("rrfK", config.rrfK());
     settings.put("semanticWeight", config.semanticWeight());

@@ -7,6 +7,7 @@ import dev.solosuccess.index.IncompatibleIndexException;
 import dev.solosuccess.index.IndexCorruptedException;
 import dev.solosuccess.index.IndexEncryption;
 import dev.solosuccess.index.IndexSettings;
+import dev.solosuccess.index.TextAnalysis;
 import dev.solosuccess.index.VectorEncoding;
 import dev.solosuccess.index.VectorSimilarity;
 import dev.solosuccess.engine.internal.model.ModelSpec;
@@ -42,7 +43,8 @@ public final class Indexes {
             config.bm25K1(),
             config.bm25B())
         .withVectorEncoding(VectorEncoding.FLOAT32)
-        .withHnsw(HnswParameters.defaults());
+        .withHnsw(HnswParameters.defaults())
+        .withTextAnalysis(TextAnalysis.valueOf(config.textAnalyzer().name()));
   }
 
   /**

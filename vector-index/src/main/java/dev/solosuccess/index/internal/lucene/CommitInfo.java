@@ -2,6 +2,7 @@ package dev.solosuccess.index.internal.lucene;
 
 import dev.solosuccess.index.IncompatibleIndexException;
 import dev.solosuccess.index.IndexSettings;
+import dev.solosuccess.index.TextAnalysis;
 import dev.solosuccess.index.VectorEncoding;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class CommitInfo {
   static final String KEY_SEQUENCE = "solo.sequence";
   /** Absent in indexes made before vectors could be quantized: those hold float32 vectors. */
   static final String KEY_ENCODING = "solo.vector.encoding";
+  /** Absent in indexes made before the analysis could be chosen: those are ENGLISH. */
+  static final String KEY_ANALYSIS = "solo.text.analysis";
 
   private CommitInfo() {}
 
@@ -34,6 +37,7 @@ final class CommitInfo {
         KEY_SIMILARITY, settings.similarity().name(),
         KEY_SPACE, settings.vectorSpace(),
         KEY_ENCODING, settings.vectorEncoding().name(),
+        KEY_ANALYSIS, settings.textAnalysis().name(),
         KEY_SEQUENCE, Long.toString(sequence));
   }
 
@@ -52,6 +56,13 @@ final class CommitInfo {
     if (!settings.vectorEncoding().name().equals(encoding)) {
       throw new IncompatibleIndexException(
           "vector encoding must be " + settings.vectorEncoding() + ", got " + encoding
+              + " in the index at " + directory,
+          directory);
+    }
+    String analysis = userData.getOrDefault(KEY_ANALYSIS, TextAnalysis.ENGLISH.name());
+    if (!settings.textAnalysis().name().equals(analysis)) {
+      throw new IncompatibleIndexException(
+          "text analysis must be " + settings.textAnalysis() + ", got " + analysis
               + " in the index at " + directory,
           directory);
     }

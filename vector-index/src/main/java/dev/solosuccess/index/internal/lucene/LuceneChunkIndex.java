@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
@@ -175,7 +174,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         IndexCommit last = commits.get(commits.size() - 1);
         sequence = CommitInfo.check(last.getUserData(), settings, path);
       }
-      analyzer = new EnglishAnalyzer();
+      analyzer = Analyzers.of(settings.textAnalysis());
       IndexWriterConfig config =
           new IndexWriterConfig(analyzer)
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
