@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.solosuccess.sdk.AuditEntry;
 import dev.solosuccess.sdk.DocumentSource;
 import dev.solosuccess.sdk.ErasureReceipt;
+import dev.solosuccess.sdk.IngestRequest;
 import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.Metadata;
 import dev.solosuccess.sdk.NotFoundException;
@@ -38,18 +39,30 @@ class ErasureTest {
   void aPatientsDocumentsLeaveEveryFile() throws Exception {
     long auditSequence;
     try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(data).build())) {
+      // One batch: the erased documents share index segments with the kept one, so only
+      // rewriting those segments (not dropping whole ones) can take their text out.
+      List<DocumentSource> batch = new java.util.ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        engine.documents().ingest(
+        batch.add(
             DocumentSource.ofText("p1-" + i + ".txt",
                     "Visit " + i + ": " + ERASED + " reported headaches after the " + ERASED
                         + " dose change. " + "Follow-up in two weeks. ".repeat(10))
                 .withId("p1-" + i)
                 .withMetadata(Metadata.of("patient_id", ERASED_ID)));
       }
-      engine.documents().ingest(
+      // Thirty kept documents beside them: a segment that loses under a fifth of its documents
+      // is not merged away by Lucene on its own, so the erasure's own rewrite is what is tested.
+      batch.add(
           DocumentSource.ofText("p2.txt", "Visit: " + KEPT + " is doing well on the new diet.")
               .withId("p2")
               .withMetadata(Metadata.of("patient_id", KEPT_ID)));
+      for (int i = 0; i < 30; i++) {
+        batch.add(
+            DocumentSource.ofText("other-" + i + ".txt", "Routine visit " + i + ", all well.")
+                .withId("other-" + i)
+                .withMetadata(Metadata.of("patient_id", "patient-other-" + i)));
+      }
+      engine.documents().ingest(IngestRequest.builder().sources(batch).build());
       assertThat(lexical(engine, ERASED)).isNotEmpty();
 
       ErasureReceipt receipt = engine.documents().eraseWhere("patient_id", ERASED_ID);
@@ -92,7 +105,7 @@ class ErasureTest {
     assertThat(keptHits).as("the control: the other patient's canary is still stored").isPositive();
     assertThat(keptIndexHits).as("the control: the other patient's id is in the index").isPositive();
     try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(data).build())) {
-      assertThat(engine.documents().count()).isEqualTo(1);
+      assertThat(engine.documents().count()).isEqualTo(31);
       assertThat(engine.audit().verify().intact()).isTrue();
     }
   }
