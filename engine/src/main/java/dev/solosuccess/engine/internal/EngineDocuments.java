@@ -1,7 +1,10 @@
 package dev.solosuccess.engine.internal;
 
 import dev.solosuccess.engine.internal.ingest.BatchIngestor;
+import dev.solosuccess.engine.internal.ingest.IngestScope;
 import dev.solosuccess.engine.internal.ingest.Ingestor;
+import dev.solosuccess.engine.internal.security.Caller;
+import dev.solosuccess.engine.internal.security.Permission;
 import dev.solosuccess.engine.internal.store.MetadataStore;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
@@ -15,10 +18,17 @@ import dev.solosuccess.sdk.NotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link DocumentService} of an in-process engine. Thread-safe. */
+/**
+ * {@link DocumentService} of an in-process engine for one caller. Reading needs the reader role,
+ * changing the writer role (see {@link dev.solosuccess.sdk.Role}). A caller with access labels
+ * sees, counts, changes and replaces only documents carrying one of them; any other document is
+ * answered exactly as one that does not exist. Thread-safe.
+ */
 public final class EngineDocuments implements DocumentService {
 
   private final Lifecycle lifecycle;
@@ -28,6 +38,7 @@ public final class EngineDocuments implements DocumentService {
   private final EngineWriter writer;
   private final Auditor auditor;
   private final java.util.function.ToIntFunction<List<String>> cacheEraser;
+  private final Caller caller;
 
   /**
    * @param cacheEraser removes the cached passage vectors of these chunk texts; returns how many
@@ -39,7 +50,9 @@ public final class EngineDocuments implements DocumentService {
       BatchIngestor batch,
       EngineWriter writer,
       Auditor auditor,
-      java.util.function.ToIntFunction<List<String>> cacheEraser) {
+      java.util.function.ToIntFunction<List<String>> cacheEraser,
+      Caller caller) {
+    this.caller = caller;
     this.auditor = auditor;
     this.cacheEraser = cacheEraser;
     this.lifecycle = lifecycle;
@@ -58,7 +71,8 @@ public final class EngineDocuments implements DocumentService {
                 "document.ingest",
                 List.of(),
                 () -> {
-                  Ingestor.Outcome outcome = ingestor.ingest(source);
+                  caller.require(Permission.WRITE);
+                  Ingestor.Outcome outcome = ingestor.ingest(source, scope(Set.of()));
                   if (outcome.status() == Ingestor.Status.STORED
                       || outcome.status() == Ingestor.Status.DUPLICATE_KEPT) {
                     writer.commitIndex();
@@ -76,7 +90,10 @@ public final class EngineDocuments implements DocumentService {
             auditor.call(
                 "document.ingest",
                 List.of(),
-                () -> batch.run(request),
+                () -> {
+                  caller.require(Permission.WRITE);
+                  return batch.run(request, scope(request.labels()));
+                },
                 r ->
                     Auditor.Entry.of(r.ingested().stream().map(Document::id).toList())
                         .with("documents", r.ingested().size())
@@ -93,9 +110,12 @@ public final class EngineDocuments implements DocumentService {
             auditor.call(
                 "document.text",
                 List.of(documentId),
-                () ->
-                    store.text(documentId)
-                        .orElseThrow(() -> new NotFoundException("document", documentId)),
+                () -> {
+                  caller.require(Permission.READ);
+                  return store.text(documentId)
+                      .filter(t -> visible(documentId))
+                      .orElseThrow(() -> new NotFoundException("document", documentId));
+                },
                 t -> Auditor.Entry.of(List.of(documentId)).with("characters", t.length())));
   }
 
@@ -106,7 +126,10 @@ public final class EngineDocuments implements DocumentService {
             auditor.call(
                 "document.read",
                 List.of(documentId),
-                () -> store.document(documentId),
+                () -> {
+                  caller.require(Permission.READ);
+                  return store.document(documentId).filter(d -> visible(d.id()));
+                },
                 d -> Auditor.Entry.of(List.of(documentId)).with("found", d.isPresent() ? 1 : 0)));
   }
 
@@ -117,13 +140,24 @@ public final class EngineDocuments implements DocumentService {
             auditor.call(
                 "document.list",
                 List.of(),
-                store::documents,
+                this::visibleDocuments,
                 d -> Auditor.Entry.none().with("documents", d.size())));
   }
 
   @Override
   public long count() {
-    return lifecycle.call(store::documentCount);
+    return lifecycle.call(
+        () -> {
+          try {
+            caller.require(Permission.READ);
+          } catch (RuntimeException e) {
+            auditor.failed("document.count", List.of(), e);
+            throw e;
+          }
+          return caller.scope().isEmpty()
+              ? store.documentCount()
+              : (long) visibleDocuments().size();
+        });
   }
 
   @Override
@@ -134,7 +168,8 @@ public final class EngineDocuments implements DocumentService {
                 "document.chunks",
                 List.of(documentId),
                 () -> {
-                  if (store.document(documentId).isEmpty()) {
+                  caller.require(Permission.READ);
+                  if (store.document(documentId).isEmpty() || !visible(documentId)) {
                     throw new NotFoundException("document", documentId);
                   }
                   return store.chunks(documentId);
@@ -150,6 +185,10 @@ public final class EngineDocuments implements DocumentService {
                 "document.delete",
                 List.of(documentId),
                 () -> {
+                  caller.require(Permission.WRITE);
+                  if (!visible(documentId)) {
+                    throw new NotFoundException("document", documentId);
+                  }
                   writer.delete(documentId);
                   writer.commitIndex();
                 }));
@@ -160,7 +199,13 @@ public final class EngineDocuments implements DocumentService {
     Objects.requireNonNull(documentId, "documentId");
     return lifecycle.call(
         () -> {
-          if (store.document(documentId).isEmpty()) {
+          try {
+            caller.require(Permission.WRITE);
+          } catch (RuntimeException e) {
+            auditor.failed("document.erase", List.of(documentId), e);
+            throw e;
+          }
+          if (store.document(documentId).isEmpty() || !visible(documentId)) {
             NotFoundException e = new NotFoundException("document", documentId);
             auditor.failed("document.erase", List.of(documentId), e);
             throw e;
@@ -176,14 +221,40 @@ public final class EngineDocuments implements DocumentService {
     }
     return lifecycle.call(
         () -> {
+          try {
+            caller.require(Permission.WRITE);
+          } catch (RuntimeException e) {
+            auditor.failed("document.erase", List.of(), e);
+            throw e;
+          }
           List<String> ids = new ArrayList<>();
-          for (Document d : store.documents()) {
+          for (Document d : visibleDocuments()) {
             if (d.metadata().get(key).map(v -> v.asString().equals(value)).orElse(false)) {
               ids.add(d.id());
             }
           }
           return eraseAll(ids, "metadata " + key);
         });
+  }
+
+  /** Whether the caller sees the document (true for an unrestricted caller). */
+  private boolean visible(String documentId) {
+    return caller.scope().isEmpty() || caller.sees(store.labels(documentId));
+  }
+
+  private List<Document> visibleDocuments() {
+    caller.require(Permission.READ);
+    List<Document> all = store.documents();
+    if (caller.scope().isEmpty()) {
+      return all;
+    }
+    Map<String, Set<String>> labels = store.labelsOf(null);
+    return all.stream().filter(d -> caller.sees(labels.getOrDefault(d.id(), Set.of()))).toList();
+  }
+
+  /** What an ingest by this caller stores: its labels, and which documents it may replace. */
+  private IngestScope scope(Set<String> requested) {
+    return new IngestScope(caller.ingestLabels(requested), this::visible);
   }
 
   private ErasureReceipt eraseAll(List<String> ids, String selector) {
