@@ -9,6 +9,11 @@ import java.util.Optional;
  * <p>Every method that changes data returns only after the change is durable in the system of
  * record; a search issued after it returns sees the change. Implementations are thread-safe; writes
  * are applied one at a time in the order they commit.
+ *
+ * <p>Access control: reading needs the reader, writer or admin role, changing the writer or admin
+ * role ({@link Role}). A caller with access labels ({@link Principal#labels()}) sees, counts,
+ * changes and replaces only documents that carry one of its labels; any other document is answered
+ * exactly as one that does not exist ({@link NotFoundException}, an empty {@link #get}).
  */
 public interface DocumentService {
 

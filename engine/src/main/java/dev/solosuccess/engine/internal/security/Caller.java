@@ -120,9 +120,10 @@ public final class Caller {
               + ttl);
     }
     require(Permission.BREAK_GLASS);
+    // An unbound local administrator stays unbound: its session ends when security is configured.
     return new Caller(
         security,
-        principal(),
+        principal,
         new BreakGlass(UUID.randomUUID().toString(), reason.strip(), Instant.now().plus(ttl)));
   }
 
