@@ -84,6 +84,32 @@ class LabelScopeTest {
         compared += expected.size();
       }
       assertThat(compared).isPositive();
+      // After writes the scope's statistics are those of the new reader (not a cached old one)
+      // and of live chunks only: compared with an index built afresh from B's documents now.
+      Doc extra = new Doc("d999", List.of("alpha alpha bravo"), Set.of("t:b"),
+          List.of(unit(random)));
+      mixed.replaceDocument(extra.id(), indexed(extra), extra.chunks().get(0));
+      mixed.deleteDocument("d1");
+      try (ChunkIndex fresh = open("fresh")) {
+        for (Doc d : docs) {
+          if (d.labels().contains("t:b") && !d.id().equals("d1")) {
+            fresh.replaceDocument(d.id(), indexed(d), String.join("\n", d.chunks()));
+          }
+        }
+        fresh.replaceDocument(extra.id(), indexed(extra), extra.chunks().get(0));
+        for (String query : List.of("alpha bravo", "charlie", "alpha kilo papa")) {
+          assertSame(
+              scores(fresh.searchText(query, 1000, IndexFilter.none())),
+              scores(mixed.searchText(query, 1000, scoped)),
+              query + " after writes",
+              seed);
+          assertSame(
+              scores(fresh.searchDocuments(query, 1000, IndexFilter.none())),
+              scores(mixed.searchDocuments(query, 1000, scoped)),
+              query + " after writes",
+              seed);
+        }
+      }
       // Without the scope, A's chunks are found and change B's scores: the check has teeth.
       Map<String, Double> open = scores(mixed.searchText("alpha", 1000, IndexFilter.none()));
       Map<String, Double> onlyB = scores(alone.searchText("alpha", 1000, IndexFilter.none()));

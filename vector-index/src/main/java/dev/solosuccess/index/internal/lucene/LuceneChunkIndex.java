@@ -116,6 +116,15 @@ public final class LuceneChunkIndex implements ChunkIndex {
   private volatile long committedSequence;
   private boolean cleared; // guarded by commitLock: deleteAll() since the last commit
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Recent access scopes by reader and label set; guarded by itself. */
+  private final Map<List<Object>, ScopeStatistics> scopeCache =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, ScopeStatistics> eldest) {
+          return size() > SCOPE_CACHE_ENTRIES;
+        }
+      };
+  private static final int SCOPE_CACHE_ENTRIES = 32;
 
   private LuceneChunkIndex(
       Path path,
@@ -437,10 +446,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
       return run(searcher -> searcher.search(bm25, k).scoreDocs, k, false, null);
     }
     // A caller with an access scope gets BM25 statistics of the chunks in its scope only.
-    Query scopeQuery = labelQuery(scope.get());
+    IndexFilter.Labels labels = scope.get();
     return run(
         searcher ->
-            new ScopedSearcher(searcher.getIndexReader(), scopeQuery, searcher.getSimilarity())
+            new ScopedSearcher(
+                    searcher.getIndexReader(),
+                    scopeStatistics(searcher.getIndexReader(), labels),
+                    searcher.getSimilarity())
                 .search(bm25, k)
                 .scoreDocs,
         k,
@@ -595,6 +607,31 @@ public final class LuceneChunkIndex implements ChunkIndex {
           };
       b.add(q, Occur.FILTER);
     }
+  }
+
+  /**
+   * The scope's documents and collection statistics on this reader: cached per reader and label set
+   * (a reader never changes), the few most recent, so a tenant's searches between two writes pay
+   * only for their terms' postings.
+   */
+  private ScopeStatistics scopeStatistics(
+      org.apache.lucene.index.IndexReader reader, IndexFilter.Labels labels) throws IOException {
+    org.apache.lucene.index.IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return ScopeStatistics.compute(reader, labelQuery(labels));
+    }
+    List<Object> key = List.of(helper.getKey(), labels.anyOf());
+    synchronized (scopeCache) {
+      ScopeStatistics cached = scopeCache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    ScopeStatistics computed = ScopeStatistics.compute(reader, labelQuery(labels));
+    synchronized (scopeCache) {
+      scopeCache.put(key, computed);
+    }
+    return computed;
   }
 
   private static Query labelQuery(IndexFilter.Labels labels) {
