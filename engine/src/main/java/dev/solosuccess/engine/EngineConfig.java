@@ -396,8 +396,10 @@ public final class EngineConfig {
   /**
    * The API key of the principal the engine's own services act as ({@code engine.documents()},
    * {@code search()}, ...); empty (the default) for none: then they act as the local
-   * administrator, which only a data folder without principals allows. A wrong or revoked key
-   * fails {@link SoloEngine#open(EngineConfig)}. Never in {@link #toString()}.
+   * administrator, which only a data folder without principals allows. Where the folder has
+   * principals, a wrong or revoked key fails {@link SoloEngine#open(EngineConfig)}; where it has
+   * none, the key is ignored (with a warning) and the local administrator acts. Never in {@link
+   * #toString()}.
    */
   public java.util.Optional<String> apiKey() {
     return java.util.Optional.ofNullable(apiKey);

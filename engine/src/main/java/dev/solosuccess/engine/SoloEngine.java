@@ -241,10 +241,18 @@ public final class SoloEngine implements SoloClient {
               security);
       // The engine's own services act as the configured key's principal, or as the local
       // administrator, who is refused once the data folder has principals.
-      Caller caller =
-          config.apiKey().isPresent()
-              ? Caller.of(security, security.authenticate(config.apiKey().get()))
-              : Caller.localAdmin(security);
+      // A key given for a folder without principals has nothing to match: the folder is not
+      // secured, so the local administrator acts (a shell's SOLO_API_KEY must not break a scratch
+      // folder).
+      Caller caller = Caller.localAdmin(security);
+      if (config.apiKey().isPresent()) {
+        if (security.configured()) {
+          caller = Caller.of(security, security.authenticate(config.apiKey().get()));
+        } else {
+          LOG.log(Level.WARNING, "an API key was given, but the data folder " + dataDir
+              + " has no principals: acting as " + Principal.LOCAL_ADMIN);
+        }
+      }
       resources.push(sync::commit); // closed first: the index is committed before it closes
       return new SoloEngine(config, lifecycle, resources, parts, parts.bind(caller), store);
     } catch (IndexException e) {

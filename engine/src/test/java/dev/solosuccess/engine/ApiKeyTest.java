@@ -154,7 +154,10 @@ class ApiKeyTest {
   @Test
   void anEngineActsAsTheConfiguredKeysPrincipal() {
     String readerKey;
-    try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(data).build())) {
+    try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(data).apiKey("solo_any").build())) {
+      assertThat(engine.principal().name())
+          .as("a key on a folder without principals is ignored")
+          .isEqualTo("local-admin");
       engine.documents().ingest(dev.solosuccess.sdk.IngestRequest.builder()
           .source(dev.solosuccess.sdk.DocumentSource.ofText("a.txt", "Tenant A note.").withId("a"))
           .labels(Set.of("tenant:a")).build());
