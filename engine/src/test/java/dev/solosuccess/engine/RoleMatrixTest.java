@@ -44,6 +44,7 @@ class RoleMatrixTest {
     ops.put("count", c -> c.documents().count());
     ops.put("chunks", c -> c.documents().chunks("note-1"));
     ops.put("text", c -> c.documents().text("note-1"));
+    ops.put("labels", c -> c.documents().labels("note-1"));
     ops.put("summarize", c -> c.inference().summarize("note-1", 1));
     ops.put("embed", c -> c.inference().embed("blood pressure"));
     ops.put("redact", c -> c.inference().redact("John Smith"));
@@ -71,7 +72,7 @@ class RoleMatrixTest {
   }
 
   private static final Set<String> READS =
-      Set.of("search", "get", "list", "count", "chunks", "text", "summarize", "embed", "redact",
+      Set.of("search", "get", "list", "count", "chunks", "text", "labels", "summarize", "embed", "redact",
           "zero-shot", "classifiers", "principal");
   private static final Set<String> WRITES =
       Set.of("ingest", "ingest-batch", "delete", "erase", "erase-where", "delete-classifier");
@@ -204,6 +205,24 @@ class RoleMatrixTest {
       assertThat(dup.ingested()).extracting(d -> d.id()).containsExactly("b2");
       assertThat(root.documents().count()).isEqualTo(3);
       assertThat(writerB.documents().count()).isEqualTo(2);
+      assertThat(root.documents().labels("a1")).containsExactly("tenant:a");
+      assertThat(writerB.documents().labels("b1")).containsExactly("tenant:b");
+      assertThatThrownBy(() -> writerB.documents().labels("a1"))
+          .isInstanceOf(dev.solosuccess.sdk.NotFoundException.class);
+
+      // Break-glass lets the writer read A's document, not change it.
+      SoloClient glass = writerB.breakGlass("patient transferred from clinic A", Duration.ofMinutes(1));
+      assertThat(glass.documents().text("a1")).contains("Tenant A");
+      assertThatThrownBy(() -> glass.documents().delete("a1"))
+          .isInstanceOf(AccessDeniedException.class)
+          .hasMessageContaining("does not change");
+      assertThatThrownBy(() -> glass.documents().erase("a1"))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThat(glass.documents().ingest(IngestRequest.builder()
+              .source(DocumentSource.ofText("a.txt", "overwrite").withId("a1")).build())
+          .skipped()).singleElement().satisfies(s -> assertThat(s.code()).isEqualTo("access-denied"));
+      assertThat(glass.documents().eraseWhere("patient_id", "nobody").documentIds()).isEmpty();
+      assertThat(root.documents().text("a1")).contains("Tenant A");
     }
   }
 }

@@ -58,6 +58,14 @@ public interface DocumentService {
   List<Chunk> chunks(String documentId);
 
   /**
+   * The access labels of a document (see {@link IngestRequest#labels()}), sorted; empty for an
+   * unlabelled document.
+   *
+   * @throws NotFoundException if there is no such document (or the caller may not see it)
+   */
+  java.util.Set<String> labels(String documentId);
+
+  /**
    * The extracted text of a document: normalized, with pages and blocks separated by blank lines.
    * Chunk offsets ({@link Provenance}) point into it, so a chunk can be shown with its context.
    *

@@ -6,6 +6,7 @@ import dev.solosuccess.engine.internal.ingest.Ingestor;
 import dev.solosuccess.engine.internal.security.Caller;
 import dev.solosuccess.engine.internal.security.Permission;
 import dev.solosuccess.engine.internal.store.MetadataStore;
+import dev.solosuccess.sdk.AccessDeniedException;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.DocumentService;
@@ -186,9 +187,7 @@ public final class EngineDocuments implements DocumentService {
                 List.of(documentId),
                 () -> {
                   caller.require(Permission.WRITE);
-                  if (!visible(documentId)) {
-                    throw new NotFoundException("document", documentId);
-                  }
+                  checkChange(documentId);
                   writer.delete(documentId);
                   writer.commitIndex();
                 }));
@@ -205,8 +204,12 @@ public final class EngineDocuments implements DocumentService {
             auditor.failed("document.erase", List.of(documentId), e);
             throw e;
           }
-          if (store.document(documentId).isEmpty() || !visible(documentId)) {
-            NotFoundException e = new NotFoundException("document", documentId);
+          try {
+            if (store.document(documentId).isEmpty()) {
+              throw new NotFoundException("document", documentId);
+            }
+            checkChange(documentId);
+          } catch (RuntimeException e) {
             auditor.failed("document.erase", List.of(documentId), e);
             throw e;
           }
@@ -228,7 +231,11 @@ public final class EngineDocuments implements DocumentService {
             throw e;
           }
           List<String> ids = new ArrayList<>();
+          Map<String, Set<String>> labels = store.labelsOf(null);
           for (Document d : visibleDocuments()) {
+            if (!caller.mayChange(labels.getOrDefault(d.id(), Set.of()))) {
+              continue; // seen under break-glass access, which changes nothing
+            }
             if (d.metadata().get(key).map(v -> v.asString().equals(value)).orElse(false)) {
               ids.add(d.id());
             }
@@ -252,9 +259,43 @@ public final class EngineDocuments implements DocumentService {
     return all.stream().filter(d -> caller.sees(labels.getOrDefault(d.id(), Set.of()))).toList();
   }
 
+  /**
+   * Refuses a change to a document the caller cannot see (as not found) or sees only under
+   * break-glass access (denied).
+   */
+  private void checkChange(String documentId) {
+    if (!visible(documentId)) {
+      throw new NotFoundException("document", documentId);
+    }
+    if (!caller.mayChange(store.labels(documentId))) {
+      throw new AccessDeniedException(
+          "break-glass access reads documents outside the labels of principal " + caller.actor()
+              + "; it does not change them (document " + documentId + ")");
+    }
+  }
+
   /** What an ingest by this caller stores: its labels, and which documents it may replace. */
   private IngestScope scope(Set<String> requested) {
-    return new IngestScope(caller.ingestLabels(requested), this::visible);
+    return new IngestScope(
+        caller.ingestLabels(requested), id -> caller.mayChange(store.labels(id)));
+  }
+
+  @Override
+  public Set<String> labels(String documentId) {
+    Objects.requireNonNull(documentId, "documentId");
+    return lifecycle.call(
+        () ->
+            auditor.call(
+                "document.labels",
+                List.of(documentId),
+                () -> {
+                  caller.require(Permission.READ);
+                  if (store.document(documentId).isEmpty() || !visible(documentId)) {
+                    throw new NotFoundException("document", documentId);
+                  }
+                  return new java.util.TreeSet<>(store.labels(documentId));
+                },
+                l -> Auditor.Entry.of(List.of(documentId)).with("labels", l.size())));
   }
 
   private ErasureReceipt eraseAll(List<String> ids, String selector) {

@@ -170,6 +170,18 @@ public final class Caller {
   }
 
   /**
+   * Whether the caller may change (replace, delete, erase) a document with these labels: as {@link
+   * #sees}, but by the principal's own labels even under break-glass access, which widens what is
+   * read, not what is changed.
+   */
+  public boolean mayChange(Set<String> documentLabels) {
+    if (principal == null || principal.labels().isEmpty()) {
+      return true;
+    }
+    return !Collections.disjoint(principal.labels(), documentLabels);
+  }
+
+  /**
    * The labels of documents this caller ingests: the requested ones (each among the principal's
    * own when it has labels), else the principal's own.
    *
