@@ -6,7 +6,7 @@ package dev.solosuccess.sdk;
  * <table>
  *   <caption>Operations allowed per role</caption>
  *   <tr><th>operation</th><th>ADMIN</th><th>WRITER</th><th>READER</th><th>AUDITOR</th></tr>
- *   <tr><td>search, documents get/list/count/chunks/text, summarize, embed, classify, redact,
+ *   <tr><td>search, documents get/list/count/chunks/text/labels, summarize, embed, classify, redact,
  *       classifiers list</td><td>yes</td><td>yes</td><td>yes</td><td>no</td></tr>
  *   <tr><td>documents ingest/delete/erase, classifier train/delete</td>
  *       <td>yes</td><td>yes</td><td>no</td><td>no</td></tr>
@@ -16,7 +16,8 @@ package dev.solosuccess.sdk;
  * </table>
  *
  * <p>Roles say what a principal may do; access labels ({@link Principal#labels()}) say which
- * documents it may do it to.
+ * documents it may do it to. Break-glass access ({@link SoloClient#breakGlass}) widens what a
+ * principal reads, never its role, and changes nothing outside its labels.
  */
 public enum Role {
   /** Everything, including users and backups. */
