@@ -47,7 +47,10 @@ final class Schema {
           "CREATE TABLE IF NOT EXISTS embedding_cache(model BINARY(16) NOT NULL,"
               + " input BINARY(32) NOT NULL, vector BINARY VARYING(16384) NOT NULL,"
               + " truncated BOOLEAN NOT NULL, used BIGINT NOT NULL, PRIMARY KEY(model, input))",
-          "CREATE INDEX IF NOT EXISTS embedding_cache_used ON embedding_cache(used)");
+          "CREATE INDEX IF NOT EXISTS embedding_cache_used ON embedding_cache(used)",
+          // Added in schema 2: access labels of documents, and principals with key hashes.
+          LabelTable.DDL,
+          PrincipalTable.DDL);
 
   private Schema() {}
 
