@@ -1,5 +1,6 @@
 package dev.solosuccess.engine.internal.store;
 
+import dev.solosuccess.engine.internal.KillPoints;
 import dev.solosuccess.engine.internal.model.VectorCache;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
@@ -105,7 +106,7 @@ public final class MetadataStore implements AutoCloseable {
   public static MetadataStore open(Path dataDir, String filePassword) {
     Path file = dataDir.resolve("meta.mv.db");
     String url =
-        "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
+        StoreFileSystem.urlPrefix(dataDir) + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
             + (filePassword == null ? "" : ";CIPHER=AES");
     JdbcConnectionPool pool =
         JdbcConnectionPool.create(url, "solo", filePassword == null ? "" : filePassword + " ");
@@ -149,7 +150,7 @@ public final class MetadataStore implements AutoCloseable {
    */
   public static boolean opensWith(Path dataDir, String filePassword) {
     String url =
-        "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
+        StoreFileSystem.urlPrefix(dataDir) + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
             + ";CIPHER=AES;IFEXISTS=TRUE";
     try (Connection c = java.sql.DriverManager.getConnection(url, "solo", filePassword + " ")) {
       return c.isValid(1);
@@ -450,6 +451,7 @@ public final class MetadataStore implements AutoCloseable {
         c.setAutoCommit(false);
         try {
           body.run(c, seq, Instant.now());
+          KillPoints.reach("h2.before-commit");
           c.commit();
         } catch (SQLException | RuntimeException e) {
           rollback(c, e);
@@ -458,6 +460,7 @@ public final class MetadataStore implements AutoCloseable {
       } catch (SQLException e) {
         throw failure(what, e);
       }
+      KillPoints.reach("h2.after-commit");
       lastSequence = seq;
       return seq;
     }

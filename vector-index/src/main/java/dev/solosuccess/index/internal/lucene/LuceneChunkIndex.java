@@ -13,6 +13,7 @@ import dev.solosuccess.index.IndexedChunk;
 import dev.solosuccess.index.ScoredChunk;
 import dev.solosuccess.index.VectorEncoding;
 import dev.solosuccess.index.VectorSimilarity;
+import dev.solosuccess.index.internal.support.KillPoints;
 import dev.solosuccess.index.internal.support.Simd;
 import java.io.EOFException;
 import java.io.IOException;
@@ -164,10 +165,11 @@ public final class LuceneChunkIndex implements ChunkIndex {
     IndexWriter writer = null;
     try {
       Files.createDirectories(path);
+      Directory files = DirectoryHooks.wrap(path, FSDirectory.open(path));
       directory =
           encryption == null
-              ? FSDirectory.open(path)
-              : new EncryptingDirectory(FSDirectory.open(path), encryption.key(), encryption.id());
+              ? files
+              : new EncryptingDirectory(files, encryption.key(), encryption.id());
       long sequence = 0;
       boolean exists = DirectoryReader.indexExists(directory);
       if (exists) {
@@ -218,11 +220,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
       if (recorded != null) {
         sequence = Long.parseLong(recorded);
       }
+      // Counted by a reader: CheckIndex's liveDocStatus is null for a segment with deletions
+      // (Lucene 10.3.2), so counting maxDoc less its deletions overcounted after a delete.
       long chunks = 0;
-      for (org.apache.lucene.index.CheckIndex.Status.SegmentInfoStatus segment :
-          status.segmentInfos) {
-        int deleted = segment.liveDocStatus == null ? 0 : segment.liveDocStatus.numDeleted;
-        chunks += segment.maxDoc - deleted;
+      if (status.clean) {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+          chunks = reader.numDocs();
+        }
       }
       String problem = "";
       if (!status.clean) {
@@ -367,7 +371,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
       }
       try {
         writer.setLiveCommitData(CommitInfo.userData(settings, sequence).entrySet());
+        KillPoints.reach("lucene.before-commit");
+        // prepareCommit writes and forces the new segments and pending commit point; commit then
+        // renames it into place: a crash in between leaves the previous commit.
+        writer.prepareCommit();
+        KillPoints.reach("lucene.prepared");
         writer.commit();
+        KillPoints.reach("lucene.committed");
       } catch (IOException e) {
         throw translate("cannot commit the index", path, e);
       }
