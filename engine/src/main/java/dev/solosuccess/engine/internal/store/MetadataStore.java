@@ -48,6 +48,7 @@ public final class MetadataStore implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(MetadataStore.class.getName());
   private static final int H2_DATABASE_IN_USE = 90020;
+  private static final int H2_DATABASE_CLOSED = 90098;
   private static final int H2_FILE_CORRUPTED = 90030;
   private static final int H2_WRONG_FILE_PASSWORD = 90049;
 
@@ -104,6 +105,23 @@ public final class MetadataStore implements AutoCloseable {
    * @throws StorageException if the file cannot be opened (a wrong key is named as such)
    */
   public static MetadataStore open(Path dataDir, String filePassword) {
+    try {
+      return openOnce(dataDir, filePassword);
+    } catch (StorageException e) {
+      if (!(e.getCause() instanceof SQLException sql)
+          || sql.getErrorCode() != H2_DATABASE_CLOSED) {
+        throw e;
+      }
+      // A store whose file failed a write (a full disk) stays registered in this JVM's H2 engine,
+      // closed, while a connection its pool lost in the failure keeps it there; the first open
+      // after it hits that stale database, and H2 then drops it: the second opens the file.
+      LOG.log(System.Logger.Level.INFO, "reopening the store " + dataDir.resolve("meta.mv.db")
+          + " after an earlier failure of its file in this process");
+      return openOnce(dataDir, filePassword);
+    }
+  }
+
+  private static MetadataStore openOnce(Path dataDir, String filePassword) {
     Path file = dataDir.resolve("meta.mv.db");
     String url =
         StoreFileSystem.urlPrefix(dataDir) + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS

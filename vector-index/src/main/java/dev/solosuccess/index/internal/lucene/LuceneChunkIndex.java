@@ -247,6 +247,20 @@ public final class LuceneChunkIndex implements ChunkIndex {
     if (e instanceof IndexException ie) {
       return ie;
     }
+    if (e instanceof IndexClosedException closed) {
+      return closed;
+    }
+    if (e instanceof IllegalStateException) {
+      // Lucene closes its writer after a failure it cannot roll back (a "tragic" one, such as a
+      // full disk while flushing or merging; AlreadyClosedException, or "this writer hit an
+      // unrecoverable error"): the last commit is intact, and only a reopen writes again.
+      Throwable tragic = e.getCause() == null ? e : e.getCause();
+      return new IndexException(
+          what + ": the index stopped writing after an earlier failure (" + tragic.getMessage()
+              + "); its last commit is intact and it writes again once reopened",
+          path,
+          e);
+    }
     if (e instanceof EncryptingDirectory.KeyMismatchException) {
       return new IncompatibleIndexException(what + ": " + e.getMessage(), path);
     }
@@ -311,7 +325,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
     }
     try {
       writer.updateDocuments(new Term(FIELD_DOC, documentId), docs);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw translate("cannot index document " + documentId, path, e);
     }
     writeGeneration.incrementAndGet();
@@ -340,7 +354,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
     ensureOpen();
     try {
       writer.deleteDocuments(new Term(FIELD_DOC, documentId));
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw translate("cannot delete document " + documentId, path, e);
     }
     writeGeneration.incrementAndGet();
@@ -352,7 +366,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
     synchronized (commitLock) {
       try {
         writer.deleteAll();
-      } catch (IOException e) {
+      } catch (IOException | IllegalStateException e) {
         throw translate("cannot clear the index", path, e);
       }
       cleared = true;
@@ -378,7 +392,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         KillPoints.reach("lucene.prepared");
         writer.commit();
         KillPoints.reach("lucene.committed");
-      } catch (IOException e) {
+      } catch (IOException | IllegalStateException e) {
         throw translate("cannot commit the index", path, e);
       }
       committedSequence = sequence;
@@ -515,7 +529,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
     ensureOpen();
     try {
       writer.forceMerge(maxSegments);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw translate("cannot merge the index", path, e);
     }
     writeGeneration.incrementAndGet();
@@ -585,7 +599,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
                 idOf(leaf, FIELD_CHUNK, doc), idOf(leaf, FIELD_DOC, doc), score));
       }
       return hits;
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw translate("cannot search the index", path, e);
     } finally {
       release(searcher);
@@ -607,7 +621,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
     try {
       writer.forceMergeDeletes(true);
       writeGeneration.incrementAndGet();
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw translate("cannot rewrite the segments of " + path, path, e);
     }
   }
@@ -636,7 +650,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         }
       }
       return searchers.acquire();
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw translate("cannot refresh the index reader", path, e);
     }
   }
