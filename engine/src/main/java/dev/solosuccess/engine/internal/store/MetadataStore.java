@@ -112,9 +112,9 @@ public final class MetadataStore implements AutoCloseable {
           || sql.getErrorCode() != H2_DATABASE_CLOSED) {
         throw e;
       }
-      // A store whose file failed a write (a full disk) stays registered in this JVM's H2 engine,
-      // closed, while a connection its pool lost in the failure keeps it there; the first open
-      // after it hits that stale database, and H2 then drops it: the second opens the file.
+      // A store whose file failed a write (a full disk) can stay registered, closed, in this
+      // JVM's H2 engine; the first open after it meets that database and H2 then drops it, so
+      // the second opens the file (FaultInjectionTest reopens after every injected failure).
       LOG.log(System.Logger.Level.INFO, "reopening the store " + dataDir.resolve("meta.mv.db")
           + " after an earlier failure of its file in this process");
       return openOnce(dataDir, filePassword);
