@@ -2,6 +2,9 @@ package dev.solosuccess.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.solosuccess.engine.faults.FaultPlan;
+import dev.solosuccess.engine.faults.FaultyDirectory;
+import dev.solosuccess.engine.faults.FaultyH2FileSystem;
 import dev.solosuccess.engine.internal.store.StoreFileSystem;
 import dev.solosuccess.index.internal.lucene.DirectoryHooks;
 import dev.solosuccess.sdk.Document;
@@ -29,13 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Injected I/O faults, as SQLite's and Lucene's test suites inject them: the store's file (through
  * an H2 file system wrapper) or the index's directory (through a Lucene directory wrapper) fails
- * its Nth write, sync or rename during an ingest, for N = 1, 2, 3, ... until the ingest runs
- * without reaching N; the Nth operation alone ("once") or it and every later one ("persistent").
- * Each time: the call succeeds or fails with a {@link SoloException}; the engine then answers a
- * further ingest or refuses it with a {@link SoloException}; once the fault is cleared, closing,
- * {@link SoloEngine#verify} (H2 opens, CheckIndex clean, index and store agree) and reopening
- * find nothing damaged; every document committed before is whole and found; and the document of
- * the call is there whole if the call returned, and either absent or whole if it failed.
+ * its Nth write, sync or rename during an ingest or a delete, for N = 1, 2, 3, ... until the call
+ * runs without reaching N; the Nth operation alone ("once") or it and every later one
+ * ("persistent"). Each time: the call returns or fails with a {@link SoloException}; the engine
+ * then stores a further ingest or refuses it with a {@link SoloException}; once the fault is
+ * cleared, closing, {@link SoloEngine#verify} (H2 opens, CheckIndex clean, index and store agree)
+ * and reopening find nothing damaged; every document committed before is whole and found; and the
+ * call's document is whole (an ingest that returned), absent (a delete that returned), or either
+ * (a call that failed), never in between.
  */
 class FaultInjectionTest {
 
@@ -70,40 +74,51 @@ class FaultInjectionTest {
     }
   }
 
-  @ParameterizedTest(name = "{0} fails {1}")
-  @CsvSource({"store, ONCE", "store, PERSISTENT", "index, ONCE", "index, PERSISTENT"})
-  void everyFailingOperationOfAnIngestLeavesNothingDamaged(String target, FaultPlan.Mode mode)
-      throws Exception {
+  @ParameterizedTest(name = "{0} fails {1} during {2}")
+  @CsvSource({
+    "store, ONCE, ingest", "store, PERSISTENT, ingest", "index, ONCE, ingest",
+    "index, PERSISTENT, ingest", "store, ONCE, delete", "store, PERSISTENT, delete",
+    "index, ONCE, delete", "index, PERSISTENT, delete"
+  })
+  void everyFailingOperationOfACallLeavesNothingDamaged(
+      String target, FaultPlan.Mode mode, String call) throws Exception {
     FaultPlan plan = target.equals("store") ? FaultyH2FileSystem.PLAN : indexPlan;
     long started = System.nanoTime();
     List<String> outcomes = new ArrayList<>();
     int n = 1;
     for (; n <= MAX_N; n++) {
-      String outcome = attempt(plan, target, mode, n);
+      String outcome = attempt(plan, target + "-" + mode + "-" + call + "-" + n, mode, n, call);
       if (outcome == null) {
         break;
       }
       outcomes.add("N=" + n + ": " + outcome);
     }
-    System.out.printf(Locale.ROOT, "%s fails %s: N = 1..%d, ingest completed at N = %d, %.1f s%n",
-        target, mode, n - 1, n, (System.nanoTime() - started) / 1e9);
+    System.out.printf(Locale.ROOT, "%s fails %s during %s: N = 1..%d, completed at N = %d, %.1f s%n",
+        target, mode, call, n - 1, n, (System.nanoTime() - started) / 1e9);
     outcomes.forEach(o -> System.out.println("  " + o));
-    assertThat(n).as("the ingest completed within %d operations", MAX_N).isLessThanOrEqualTo(MAX_N);
+    assertThat(n).as("the %s completed within %d operations", call, MAX_N)
+        .isLessThanOrEqualTo(MAX_N);
     assertThat(n).as("at least one operation failed").isGreaterThan(1);
   }
 
   /**
-   * One ingest with the Nth operation failing; null when the ingest did not reach N (done),
-   * otherwise what happened.
+   * One call (an ingest of a new document, or a delete of one ingested just before) with the Nth
+   * operation failing; null when the call did not reach N (done), otherwise what happened.
    */
-  private String attempt(FaultPlan plan, String target, FaultPlan.Mode mode, int n)
+  private String attempt(FaultPlan plan, String source, FaultPlan.Mode mode, int n, String call)
       throws Exception {
-    String source = target + "-" + mode + "-" + n;
+    boolean delete = call.equals("delete");
+    String victim = delete ? ingest(source) : null;
     plan.arm(n, mode);
-    Document returned = null;
+    boolean returned = false;
     RuntimeException failure = null;
     try {
-      returned = engine.documents().ingest(DocumentSource.ofText(source + ".txt", text(source)));
+      if (delete) {
+        engine.documents().delete(victim);
+      } else {
+        engine.documents().ingest(DocumentSource.ofText(source + ".txt", text(source)));
+      }
+      returned = true;
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -111,14 +126,18 @@ class FaultInjectionTest {
     List<String> seen = plan.seen();
     if (faults == 0) {
       plan.disarm();
-      assertThat(failure).as("an ingest without a fault").isNull();
-      System.out.println("  the ingest's " + seen.size() + " operations: " + seen);
-      committed.put(source, marker(source));
+      assertThat(failure).as("a %s without a fault", call).isNull();
+      System.out.println("  the " + call + "'s " + seen.size() + " operations: " + seen);
+      if (delete) {
+        committed.remove(source);
+      } else {
+        committed.put(source, marker(source));
+      }
       return null;
     }
     if (failure != null) {
       assertThat(failure)
-          .as("the failure of %s (operations %s)", source, seen)
+          .as("the failure of the %s of %s (operations %s)", call, source, seen)
           .isInstanceOf(SoloException.class);
     }
     // With the fault still there (persistent) or past (once), the engine answers or refuses.
@@ -142,21 +161,29 @@ class FaultInjectionTest {
     assertThat(report.problems()).as("verify after the fault of %s (operations %s)", source, seen)
         .isEmpty();
     engine = open();
+    committed.remove(source);
     for (Map.Entry<String, String> c : committed.entrySet()) {
       assertWhole(c.getKey(), "committed before the fault of " + source);
     }
     String outcome;
-    if (returned != null) {
-      assertWhole(source, "returned despite its fault");
-      committed.put(source, marker(source));
-      outcome = "returned, stored whole";
-    } else if (find(source).isPresent()) {
-      assertWhole(source, "failed but stored");
-      committed.put(source, marker(source));
-      outcome = "failed (" + failure.getClass().getSimpleName() + "), stored whole";
+    boolean present = find(source).isPresent();
+    if (returned) {
+      outcome = "returned";
+      if (delete) {
+        assertThat(present).as("%s, deleted despite its fault, is in the store", source).isFalse();
+      } else {
+        assertWhole(source, "returned despite its fault");
+      }
     } else {
-      assertThat(search(marker(source))).as("hits for the failed " + source).isEmpty();
-      outcome = "failed (" + failure.getClass().getSimpleName() + "), nothing stored";
+      outcome = "failed (" + failure.getClass().getSimpleName() + ")";
+    }
+    if (present) {
+      assertWhole(source, call + " under a fault");
+      committed.put(source, marker(source));
+      outcome += ", document whole";
+    } else {
+      assertThat(search(marker(source))).as("hits for the absent " + source).isEmpty();
+      outcome += ", document absent";
     }
     if (probeStored) {
       assertWhole(probe, "the ingest after the fault");
@@ -165,13 +192,16 @@ class FaultInjectionTest {
       assertWhole(probe, "the failed ingest after the fault");
       committed.put(probe, marker(probe));
     }
-    return outcome + "; " + faults + " failed of " + seen.size() + " counted; probe "
+    return outcome + "; " + faults + " failed of " + seen.size() + " counted; next ingest "
         + (probeStored ? "stored" : "refused");
   }
 
-  private void ingest(String source) {
-    engine.documents().ingest(DocumentSource.ofText(source + ".txt", text(source)));
+  /** Ingests a document without faults; returns its id. */
+  private String ingest(String source) {
+    String id =
+        engine.documents().ingest(DocumentSource.ofText(source + ".txt", text(source))).id();
     committed.put(source, marker(source));
+    return id;
   }
 
   private void assertWhole(String source, String why) throws Exception {

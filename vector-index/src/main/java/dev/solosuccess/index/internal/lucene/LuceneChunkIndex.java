@@ -247,20 +247,6 @@ public final class LuceneChunkIndex implements ChunkIndex {
     if (e instanceof IndexException ie) {
       return ie;
     }
-    if (e instanceof IndexClosedException closed) {
-      return closed;
-    }
-    if (e instanceof IllegalStateException) {
-      // Lucene closes its writer after a failure it cannot roll back (a "tragic" one, such as a
-      // full disk while flushing or merging; AlreadyClosedException, or "this writer hit an
-      // unrecoverable error"): the last commit is intact, and only a reopen writes again.
-      Throwable tragic = e.getCause() == null ? e : e.getCause();
-      return new IndexException(
-          what + ": the index stopped writing after an earlier failure (" + tragic.getMessage()
-              + "); its last commit is intact and it writes again once reopened",
-          path,
-          e);
-    }
     if (e instanceof EncryptingDirectory.KeyMismatchException) {
       return new IncompatibleIndexException(what + ": " + e.getMessage(), path);
     }
@@ -279,6 +265,25 @@ public final class LuceneChunkIndex implements ChunkIndex {
       return iae;
     }
     return new IndexException(what + ": " + e.getMessage(), path, e);
+  }
+
+  /**
+   * The failure of a call on the writer or its readers. After a failure it cannot roll back (a
+   * "tragic" one, such as a full disk while flushing or merging), Lucene closes its writer and
+   * every later call throws its AlreadyClosedException or IllegalStateException: the last commit is
+   * intact, and only a reopen writes again; the caller gets an {@link IndexException} that says so.
+   */
+  private RuntimeException failure(String what, Exception e) {
+    Throwable tragic = writer.getTragicException();
+    if (tragic != null) {
+      return new IndexException(
+          what + ": the index stopped writing after a failure it could not roll back ("
+              + tragic.getMessage() + "); its last commit is intact, and it writes again once"
+              + " reopened",
+          path,
+          e);
+    }
+    return translate(what, path, e);
   }
 
   private static void closeQuietly(AutoCloseable c, Exception primary) {
@@ -326,7 +331,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
     try {
       writer.updateDocuments(new Term(FIELD_DOC, documentId), docs);
     } catch (IOException | IllegalStateException e) {
-      throw translate("cannot index document " + documentId, path, e);
+      throw failure("cannot index document " + documentId, e);
     }
     writeGeneration.incrementAndGet();
   }
@@ -355,7 +360,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
     try {
       writer.deleteDocuments(new Term(FIELD_DOC, documentId));
     } catch (IOException | IllegalStateException e) {
-      throw translate("cannot delete document " + documentId, path, e);
+      throw failure("cannot delete document " + documentId, e);
     }
     writeGeneration.incrementAndGet();
   }
@@ -367,7 +372,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
       try {
         writer.deleteAll();
       } catch (IOException | IllegalStateException e) {
-        throw translate("cannot clear the index", path, e);
+        throw failure("cannot clear the index", e);
       }
       cleared = true;
     }
@@ -393,7 +398,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         writer.commit();
         KillPoints.reach("lucene.committed");
       } catch (IOException | IllegalStateException e) {
-        throw translate("cannot commit the index", path, e);
+        throw failure("cannot commit the index", e);
       }
       committedSequence = sequence;
       cleared = false;
@@ -530,7 +535,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
     try {
       writer.forceMerge(maxSegments);
     } catch (IOException | IllegalStateException e) {
-      throw translate("cannot merge the index", path, e);
+      throw failure("cannot merge the index", e);
     }
     writeGeneration.incrementAndGet();
   }
@@ -600,7 +605,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
       }
       return hits;
     } catch (IOException | IllegalStateException e) {
-      throw translate("cannot search the index", path, e);
+      throw failure("cannot search the index", e);
     } finally {
       release(searcher);
     }
@@ -622,7 +627,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
       writer.forceMergeDeletes(true);
       writeGeneration.incrementAndGet();
     } catch (IOException | IllegalStateException e) {
-      throw translate("cannot rewrite the segments of " + path, path, e);
+      throw failure("cannot rewrite the segments of " + path, e);
     }
   }
 
@@ -651,7 +656,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
       }
       return searchers.acquire();
     } catch (IOException | IllegalStateException e) {
-      throw translate("cannot refresh the index reader", path, e);
+      throw failure("cannot refresh the index reader", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.solosuccess.engine;
+package dev.solosuccess.engine.faults;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,13 +17,13 @@ import org.h2.store.fs.FilePathWrapper;
  */
 public final class FaultyH2FileSystem extends FilePathWrapper {
 
-  static final String SCHEME = "faulty";
-  static final FaultPlan PLAN = new FaultPlan();
+  public static final String SCHEME = "faulty";
+  public static final FaultPlan PLAN = new FaultPlan();
   private static boolean registered; // guarded by the class
 
   public FaultyH2FileSystem() {}
 
-  static synchronized void register() {
+  public static synchronized void register() {
     if (!registered) {
       FilePath.register(new FaultyH2FileSystem());
       registered = true;

@@ -1,4 +1,4 @@
-package dev.solosuccess.engine;
+package dev.solosuccess.engine.faults;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import java.util.List;
  * disarmed. Writes fail as a full disk does ("No space left on device"), syncs and renames as an
  * I/O error. Thread-safe.
  */
-final class FaultPlan {
+public final class FaultPlan {
 
-  enum Mode {
+  public enum Mode {
     ONCE,
     PERSISTENT
   }
@@ -23,7 +23,7 @@ final class FaultPlan {
   private int failures;
   private final List<String> seen = new ArrayList<>();
 
-  synchronized void arm(int n, Mode m) {
+  public synchronized void arm(int n, Mode m) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1, got " + n);
     }
@@ -34,17 +34,17 @@ final class FaultPlan {
     seen.clear();
   }
 
-  synchronized void disarm() {
+  public synchronized void disarm() {
     failAt = 0;
   }
 
   /** How many operations failed since {@link #arm}. */
-  synchronized int failures() {
+  public synchronized int failures() {
     return failures;
   }
 
   /** The operations counted since {@link #arm}, in order ("write meta.mv.db", ...). */
-  synchronized List<String> seen() {
+  public synchronized List<String> seen() {
     return List.copyOf(seen);
   }
 
@@ -52,7 +52,7 @@ final class FaultPlan {
    * Counts an operation about to run; returns the exception it must fail with, or null to let it
    * run.
    */
-  synchronized IOException next(String operation, String file) {
+  public synchronized IOException next(String operation, String file) {
     if (failAt == 0) {
       return null;
     }

@@ -1,4 +1,4 @@
-package dev.solosuccess.engine;
+package dev.solosuccess.engine.faults;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -14,11 +14,11 @@ import org.apache.lucene.store.IndexOutput;
  * fills up mid-file), syncing files, renaming one, and syncing the folder's metadata. Installed
  * beneath the index's encryption through the index module's internal {@code DirectoryHooks}.
  */
-final class FaultyDirectory extends FilterDirectory {
+public final class FaultyDirectory extends FilterDirectory {
 
   private final FaultPlan plan;
 
-  FaultyDirectory(Directory in, FaultPlan plan) {
+  public FaultyDirectory(Directory in, FaultPlan plan) {
     super(in);
     this.plan = plan;
   }
