@@ -10,7 +10,6 @@ import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.SearchHit;
 import dev.solosuccess.sdk.SearchMode;
 import dev.solosuccess.sdk.SearchRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -220,9 +219,6 @@ final class KillChecks {
       }
     } catch (RuntimeException e) {
       o.mismatch("the hnswlib index does not open: " + e);
-    }
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      o.mismatch(dir + " is not a folder");
     }
     return o;
   }
