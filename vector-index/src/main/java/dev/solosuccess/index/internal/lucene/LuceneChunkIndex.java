@@ -9,6 +9,7 @@ import dev.solosuccess.index.IndexException;
 import dev.solosuccess.index.IndexEncryption;
 import dev.solosuccess.index.IndexFilter;
 import dev.solosuccess.index.IndexSettings;
+import dev.solosuccess.index.IndexSnapshot;
 import dev.solosuccess.index.IndexedChunk;
 import dev.solosuccess.index.ScoredChunk;
 import dev.solosuccess.index.VectorEncoding;
@@ -50,6 +51,8 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -198,6 +201,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
               .setSimilarity(new BM25Similarity(settings.bm25K1(), settings.bm25B()))
               .setCodec(VectorCodec.forSettings(settings))
               .setMergePolicy(mergePolicy())
+              .setIndexDeletionPolicy(
+                  new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()))
               .setCommitOnClose(false);
       writer = new IndexWriter(directory, config);
       if (!exists) {
@@ -717,6 +722,57 @@ public final class LuceneChunkIndex implements ChunkIndex {
       throw new CorruptIndexException("document " + doc + " has no " + field, leaf.reader().toString());
     }
     return values.binaryValue().utf8ToString();
+  }
+
+  @Override
+  public IndexSnapshot snapshot() {
+    ensureOpen();
+    SnapshotDeletionPolicy policy =
+        (SnapshotDeletionPolicy) writer.getConfig().getIndexDeletionPolicy();
+    try {
+      IndexCommit commit = policy.snapshot();
+      List<String> files = new ArrayList<>(commit.getFileNames());
+      String segments = commit.getSegmentsFileName();
+      files.remove(segments);
+      java.util.Collections.sort(files);
+      files.add(segments); // copied last: a copy cut short has no commit point
+      String recorded = commit.getUserData().get(CommitInfo.KEY_SEQUENCE);
+      long sequence = recorded == null ? 0 : Long.parseLong(recorded);
+      AtomicBoolean released = new AtomicBoolean();
+      return new IndexSnapshot() {
+        @Override
+        public long sequence() {
+          return sequence;
+        }
+
+        @Override
+        public Path directory() {
+          return path;
+        }
+
+        @Override
+        public List<String> files() {
+          return List.copyOf(files);
+        }
+
+        @Override
+        public void close() {
+          if (!released.compareAndSet(false, true)) {
+            return;
+          }
+          try {
+            policy.release(commit);
+            if (!closed.get()) {
+              writer.deleteUnusedFiles();
+            }
+          } catch (IOException | RuntimeException e) {
+            throw translate("cannot release the snapshot of " + path, path, e);
+          }
+        }
+      };
+    } catch (IOException | RuntimeException e) {
+      throw translate("cannot hold the last commit of " + path, path, e);
+    }
   }
 
   @Override
