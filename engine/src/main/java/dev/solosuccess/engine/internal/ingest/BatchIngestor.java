@@ -153,7 +153,7 @@ public final class BatchIngestor {
   private Result prepare(WorkSource.Source w, IngestStats stats) {
     String name = w.source().name();
     try {
-      byte[] content = stats.time(IngestStage.READ, () -> ingestor.read(w.source()));
+      SourceReader.Content content = stats.time(IngestStage.READ, () -> ingestor.read(w.source()));
       Ingestor.Admission a = stats.time(IngestStage.READ, () -> ingestor.admit(w.source(), content));
       if (a instanceof Ingestor.Fresh f) {
         if (f.format().reader() == dev.solosuccess.engine.internal.parse.Formats.Reader.ARCHIVE) {
