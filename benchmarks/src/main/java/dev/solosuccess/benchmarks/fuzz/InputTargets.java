@@ -158,6 +158,11 @@ final class InputTargets {
         return 8;
       }
 
+      /** A usage error (exit 2) or a SoloException reported by the command (exit 1). */
+      public boolean expected(Throwable t) {
+        return t instanceof CommandLine.ParameterException || t instanceof CliRefusal;
+      }
+
       public void run(FuzzCase c) throws Exception {
         SplittableRandom r = c.random;
         List<String> argv = new ArrayList<>(ARGV.get(r.nextInt(ARGV.size())));
@@ -193,11 +198,7 @@ final class InputTargets {
         PrintWriter out = new PrintWriter(sink);
         CommandLine cl = Solo.commandLine(out, out);
         if (argv.stream().anyMatch(a -> WRITERS.contains(a.strip()))) {
-          try {
-            cl.parseArgs(full.toArray(String[]::new));
-          } catch (CommandLine.ParameterException e) {
-            // a usage error: exit code 2
-          }
+          cl.parseArgs(full.toArray(String[]::new)); // a usage error throws: exit code 2
           return;
         }
         Throwable[] failure = new Throwable[1];
@@ -205,9 +206,12 @@ final class InputTargets {
           failure[0] = e;
           return 1;
         });
-        cl.execute(full.toArray(String[]::new));
+        int code = cl.execute(full.toArray(String[]::new));
         if (failure[0] != null && !(failure[0] instanceof SoloException)) {
           throw new CliFailure(failure[0]);
+        }
+        if (code != 0) {
+          throw new CliRefusal(code);
         }
       }
     };
@@ -216,6 +220,15 @@ final class InputTargets {
   private static long pick(SplittableRandom r) {
     long[] v = {-1, 0, 1, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, 99999999999L};
     return v[r.nextInt(v.length)];
+  }
+
+  /** The command refused its arguments: a usage error, or a SoloException it reported. */
+  static final class CliRefusal extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CliRefusal(int code) {
+      super("exit code " + code, null, false, false);
+    }
   }
 
   /** A command failed with an exception other than a SoloException. */
