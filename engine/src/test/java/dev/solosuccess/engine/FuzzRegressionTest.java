@@ -26,6 +26,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +156,34 @@ class FuzzRegressionTest {
         assertThat(f.reason()).contains("NUL");
       });
     }
+  }
+
+  /**
+   * Fuzz case 16712 of seed 20261126: a page tree whose /Count says 2,147,483,647 made the PDF
+   * parser size its page list from it: OutOfMemoryError ("Requested array size exceeds VM
+   * limit"). The pages the tree really holds are read.
+   */
+  @Test
+  void aPdfWhosePageCountLiesIsReadByItsRealPages() throws IOException {
+    byte[] pdf;
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.beginText();
+        cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        cs.newLineAtOffset(72, 700);
+        cs.showText("The orchard pears are pruned in February.");
+        cs.endText();
+      }
+      doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES)
+          .setInt(COSName.COUNT, Integer.MAX_VALUE);
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    ExtractedText t = parse("count.pdf", pdf, Duration.ofSeconds(30));
+    assertThat(t.text()).contains("orchard pears");
+    assertThat(t.pageCount()).isEqualTo(1);
   }
 
   private static ExtractedText parse(String name, byte[] content, Duration timeout) {
