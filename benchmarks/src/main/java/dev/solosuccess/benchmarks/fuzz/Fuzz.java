@@ -26,8 +26,8 @@ import java.util.concurrent.TimeoutException;
  * {@link OutOfMemoryError}). Prints a table per target and the seed; exits 1 if there was a bug.
  *
  * <pre>
- * java ... dev.solosuccess.benchmarks.fuzz.Fuzz [--cases 100000] [--seed S] [--only TARGET]
- *     [--replay CASE] [--timeout-s 10] [--work DIR] [--save DIR]
+ * java ... dev.solosuccess.benchmarks.fuzz.Fuzz [--cases 100000] [--seed S] [--from FIRST]
+ *     [--only TARGET] [--replay CASE] [--timeout-s 10] [--work DIR] [--save DIR]
  * </pre>
  */
 public final class Fuzz {
@@ -37,10 +37,20 @@ public final class Fuzz {
   private Fuzz() {}
 
   public static void main(String[] args) throws Exception {
+    System.exit(run(args) == 0 ? 0 : 1);
+  }
+
+  /**
+   * Runs the cases the arguments ask for and prints the table.
+   *
+   * @return the number of distinct bugs (by target, outcome, exception and first frame of ours)
+   */
+  static int run(String[] args) throws Exception {
     long cases = 100_000;
     long seed = System.nanoTime() ^ 0x5DEECE66DL;
     String only = null;
     long replay = -1;
+    long from = 0;
     int timeoutS = 10;
     Path work = null;
     Path save = null;
@@ -50,6 +60,7 @@ public final class Fuzz {
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--only" -> only = args[++i];
         case "--replay" -> replay = Long.parseLong(args[++i]);
+        case "--from" -> from = Long.parseLong(args[++i]);
         case "--timeout-s" -> timeoutS = Integer.parseInt(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--save" -> save = Path.of(args[++i]);
@@ -61,11 +72,16 @@ public final class Fuzz {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
     java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.OFF);
     Path root = work != null ? Files.createDirectories(work) : Files.createTempDirectory("solo-fuzz");
-    System.err.printf("seed %d, %d cases, watchdog %d s, work %s%n", seed, cases, timeoutS, root);
+    System.err.printf("seed %d, %d cases from case %d, watchdog %d s, work %s%n", seed, cases,
+        from, timeoutS, root);
     long setupStart = System.nanoTime();
     FileSeeds seeds = new FileSeeds();
+    // Limits an application would set for small documents: a mutated file of megabytes is then
+    // refused by a limit instead of costing minutes of embedding, which the watchdog would take
+    // for a hang. The parse target keeps the default 10 million characters.
     SoloEngine engine = SoloEngine.open(EngineConfig.builder(root.resolve("engine-data"))
-        .parseTimeout(Duration.ofSeconds(5)).build());
+        .parseTimeout(Duration.ofSeconds(5)).maxExtractedChars(200_000).maxArchiveEntries(100)
+        .build());
     for (FileSeeds.Seed s : seeds.documents.subList(0, 6)) {
       engine.documents().ingest(DocumentSource.ofBytes(s.name(), s.bytes()));
     }
@@ -87,8 +103,10 @@ public final class Fuzz {
     Map<String, String> bugs = new LinkedHashMap<>(); // signature -> first case
     ExecutorService worker = newWorker();
     long start = System.nanoTime();
-    long first = replay >= 0 ? replay : 0;
-    long last = replay >= 0 ? replay + 1 : cases;
+    // --from splits one seed's cases over processes: cases are drawn from the seed and the case
+    // number alone, so processes running 0..49,999 and 50,000..99,999 run the same cases as one.
+    long first = replay >= 0 ? replay : from;
+    long last = replay >= 0 ? replay + 1 : from + cases;
     for (long n = first; n < last; n++) {
       FuzzCase c = new FuzzCase(seed, n);
       int pick = c.random.nextInt(totalWeight);
@@ -117,10 +135,16 @@ public final class Fuzz {
             : failure instanceof OutOfMemoryError ? Outcome.OOM
             : t.expected(failure) ? Outcome.REFUSED : Outcome.EXCEPTION;
       } catch (TimeoutException e) {
-        f.cancel(true);
-        worker.shutdownNow(); // the stuck thread is a daemon: abandon it
-        worker = newWorker();
         outcome = Outcome.HANG;
+        // Not interrupted: an interrupt inside a Lucene write closes the index writer (see the
+        // README), which would fail every later case. The next case waits for this one to end, so
+        // that cases never overlap; one that never ends is abandoned (its thread is a daemon).
+        try {
+          f.get(5, TimeUnit.MINUTES);
+        } catch (TimeoutException stuck) {
+          worker.shutdown();
+          worker = newWorker();
+        }
       }
       table.get(t.name())[outcome.ordinal()]++;
       table.get(t.name())[Outcome.values().length] += System.nanoTime() - caseStart;
@@ -153,7 +177,7 @@ public final class Fuzz {
     worker.shutdownNow();
     engine.close();
     print(table, bugs, seed, last - first, seconds);
-    System.exit(bugs.isEmpty() ? 0 : 1);
+    return bugs.size();
   }
 
   private static ExecutorService newWorker() {
