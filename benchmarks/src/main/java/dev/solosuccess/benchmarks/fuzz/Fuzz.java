@@ -83,7 +83,12 @@ public final class Fuzz {
         .parseTimeout(Duration.ofSeconds(5)).maxExtractedChars(200_000).maxArchiveEntries(100)
         .build());
     for (FileSeeds.Seed s : seeds.documents.subList(0, 6)) {
-      engine.documents().ingest(DocumentSource.ofBytes(s.name(), s.bytes()));
+      try {
+        engine.documents().ingest(DocumentSource.ofBytes(s.name(), s.bytes()));
+      } catch (dev.solosuccess.sdk.SoloException e) {
+        // a first parse on a busy machine can pass the 5 s limit: the searches lose one document
+        System.err.println("setup: " + e.getMessage());
+      }
     }
     FileTargets files = new FileTargets(seeds);
     InputTargets inputs = new InputTargets(engine, root);
