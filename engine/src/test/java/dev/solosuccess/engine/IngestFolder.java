@@ -10,8 +10,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 
 /**
- * Child JVM of {@link HostileFilesTest}: opens an engine on {@code args[0]}, ingests the folder
- * {@code args[1]} in one batch and prints the summary, one tab-separated line per document:
+ * Child JVM of {@link HostileFilesTest} and {@link BoundedMemoryTest}: opens an engine on {@code
+ * args[0]} (with maxDocumentBytes {@code args[2]} when given), ingests the folder {@code args[1]}
+ * in one batch and prints the summary, one tab-separated line per document:
  * {@code INGESTED source}, {@code SKIPPED source code reason}, then {@code MAX_HEAP bytes} and
  * {@code PEAK_HEAP bytes} (the sum of the heap pools' peaks, an upper bound).
  */
@@ -20,7 +21,11 @@ public final class IngestFolder {
   private IngestFolder() {}
 
   public static void main(String[] args) {
-    try (SoloEngine engine = SoloEngine.open(Path.of(args[0]))) {
+    EngineConfig.Builder config = EngineConfig.builder(Path.of(args[0]));
+    if (args.length > 2) {
+      config.maxDocumentBytes(Long.parseLong(args[2]));
+    }
+    try (SoloEngine engine = SoloEngine.open(config.build())) {
       IngestSummary summary = engine.documents().ingest(IngestRequest.of(Path.of(args[1])));
       for (Document d : summary.ingested()) {
         System.out.println("INGESTED\t" + d.source());

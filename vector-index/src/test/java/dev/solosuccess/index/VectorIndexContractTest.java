@@ -332,6 +332,31 @@ abstract class VectorIndexContractTest {
         .hasMessageContaining("must not be all zeros");
   }
 
+  /**
+   * Found by the fuzzer (seed 20261126, case 7730): a vector of tiny components has a non-zero
+   * length in double but zero in float; the int8 Lucene index accepted it, failed the next flush
+   * ("Cannot normalize a zero-length vector") and its writer stayed closed for every later call.
+   */
+  @Test
+  void rejectsVectorsWhoseLengthIsZeroOrInfiniteInFloatAndStaysUsable() {
+    reopenForCosine();
+    float[] tiny = new float[DIM];
+    java.util.Arrays.fill(tiny, Float.MIN_VALUE);
+    float[] huge = axis(DIM, 1);
+    huge[2] = 1e30f;
+    for (float[] v : List.of(tiny, huge)) {
+      assertThatThrownBy(() -> index.upsert(VectorEntry.of("x", v), 1))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("must be representable in float");
+      assertThatThrownBy(() -> index.search(v, 1, IndexFilter.none()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("must be representable in float");
+    }
+    index.upsert(VectorEntry.of("y", axis(DIM, 0)), 2);
+    index.commit();
+    assertThat(ids(index.search(axis(DIM, 0), 1, IndexFilter.none()))).containsExactly("y");
+  }
+
   @Test
   void rejectsKOutsideOneToTheConfiguredMaximum() {
     index.upsert(VectorEntry.of("x", axis(DIM, 0)), 1);

@@ -95,6 +95,12 @@ final class ArchiveReader {
                 + ") entries; the rest were not read"));
       }
       boolean archive = Globs.isArchive(name);
+      if (name.indexOf('\0') >= 0) {
+        // No file system can hold such a name, and the pattern matchers refuse it.
+        String shown = level.source() + "!/" + name.replace('\0', '?');
+        return skip(shown, "invalid-input",
+            shown + " is an archive entry whose name holds a NUL character; it was not read");
+      }
       if (!globs.accepts(path)) {
         continue;
       }

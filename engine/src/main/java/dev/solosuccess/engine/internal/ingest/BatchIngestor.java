@@ -155,8 +155,9 @@ public final class BatchIngestor {
   private Result prepare(WorkSource.Source w, IngestStats stats, IngestScope scope) {
     String name = w.source().name();
     try {
-      byte[] content = stats.time(IngestStage.READ, () -> ingestor.read(w.source()));
-      Ingestor.Admission a = stats.time(IngestStage.READ, () -> ingestor.admit(w.source(), content, scope));
+      SourceReader.Content content = stats.time(IngestStage.READ, () -> ingestor.read(w.source()));
+      Ingestor.Admission a =
+          stats.time(IngestStage.READ, () -> ingestor.admit(w.source(), content, scope));
       if (a instanceof Ingestor.Fresh f) {
         if (f.format().reader() == dev.solosuccess.engine.internal.parse.Formats.Reader.ARCHIVE) {
           return new Failed(new SkippedFile(name, "unsupported-format",

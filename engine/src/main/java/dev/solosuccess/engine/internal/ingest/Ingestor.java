@@ -24,10 +24,6 @@ import dev.solosuccess.sdk.MetadataValue;
 import dev.solosuccess.engine.internal.parse.DocInfo;
 import java.time.temporal.ChronoUnit;
 import dev.solosuccess.sdk.Provenance;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +45,7 @@ public final class Ingestor {
   private final Parsers parsers;
   private final Limits limits;
   private final PhiIngest phi;
+  private final SourceReader reader;
 
   /**
    * The per-document limits.
@@ -79,6 +76,7 @@ public final class Ingestor {
     this.chunker = chunker;
     this.parsers = parsers;
     this.limits = limits;
+    this.reader = new SourceReader(limits.maxDocumentBytes(), parsers.tika());
   }
 
   /** What ingesting one source did. */
@@ -111,10 +109,16 @@ public final class Ingestor {
   public record Duplicate(String id, String source, Metadata metadata, Document original)
       implements Admission {}
 
-  /** New or changed content: parse, chunk, embed, store. */
+  /**
+   * New or changed content: parse, chunk, embed, store.
+   *
+   * @param content the whole content, or the first bytes of a streamed file
+   * @param streamed a text file too large to read whole, parsed as a stream; {@code null} when
+   *     {@code content} is the whole content
+   */
   public record Fresh(
       String id, String source, String sha256, Formats.Format format, byte[] content,
-      Metadata metadata) implements Admission {}
+      Path streamed, Metadata metadata) implements Admission {}
 
   /** A parsed and chunked document, ready for the model. */
   public record Prepared(Fresh fresh, ExtractedText text, List<ChunkSpan> spans,
@@ -123,7 +127,7 @@ public final class Ingestor {
   /** One document, all stages. */
   public Outcome ingest(DocumentSource source, IngestScope scope) {
     IngestStats stats = new IngestStats();
-    byte[] content = stats.time(IngestStage.READ, () -> read(source));
+    SourceReader.Content content = stats.time(IngestStage.READ, () -> read(source));
     Admission admission = stats.time(IngestStage.READ, () -> admit(source, content, scope));
     return switch (admission) {
       case Unchanged u -> new Outcome(u.document(), Status.UNCHANGED, null);
@@ -145,12 +149,12 @@ public final class Ingestor {
     };
   }
 
-  /** The bytes of a source, refusing files over the size limit before reading them. */
-  public byte[] read(DocumentSource source) {
-    byte[] content =
-        source.content().orElseGet(() -> readFile(source.path().orElseThrow(), source.name()));
-    checkSize(source.name(), content);
-    return content;
+  /**
+   * The content of a source, refusing files over the size limit before reading them: the bytes, or
+   * for a large text file its first bytes and its path (see {@link SourceReader}).
+   */
+  SourceReader.Content read(DocumentSource source) {
+    return reader.read(source);
   }
 
   /**
@@ -162,9 +166,9 @@ public final class Ingestor {
    * @throws dev.solosuccess.sdk.AccessDeniedException if the id is held by a document the caller
    *     cannot see (it is never replaced)
    */
-  public Admission admit(DocumentSource source, byte[] content, IngestScope scope) {
+  public Admission admit(DocumentSource source, SourceReader.Content content, IngestScope scope) {
     String name = source.name();
-    String sha256 = DocumentIds.sha256(content);
+    String sha256 = SourceReader.sha256(content, name);
     String id = source.id().orElseGet(() -> DocumentIds.fromSource(name));
     Optional<Document> existing = store.document(id);
     if (existing.isPresent()) {
@@ -193,8 +197,9 @@ public final class Ingestor {
       return new Duplicate(id, name, source.metadata(), original.get());
     }
     Formats.Format format =
-        Formats.detect(source.mediaType().orElse(null), name, content, parsers.tika());
-    return new Fresh(id, name, sha256, format, content, source.metadata());
+        Formats.detect(source.mediaType().orElse(null), name, content.bytes(), parsers.tika());
+    return new Fresh(id, name, sha256, format, content.bytes(), content.file(),
+        source.metadata());
   }
 
   /**
@@ -219,7 +224,9 @@ public final class Ingestor {
         new ParseGuard(
             f.source(), limits.maxExtractedChars(), limits.parseTimeout(), limits.maxDocumentBytes());
     ExtractedText text =
-        stats.time(IngestStage.PARSE, () -> parsers.parse(f.format(), f.content(), guard));
+        stats.time(IngestStage.PARSE, () -> f.streamed() != null
+            ? parsers.parseText(f.streamed(), guard)
+            : parsers.parse(f.format(), f.content(), guard));
     if (text.isBlank()) {
       throw new InvalidInputException(
           "no text could be extracted from " + f.source()
@@ -339,54 +346,6 @@ public final class Ingestor {
       m.put("language", MetadataValue.text(info.language()));
     }
     return new Metadata(m);
-  }
-
-  private void checkSize(String name, byte[] content) {
-    if (content.length > limits.maxDocumentBytes()) {
-      throw tooLarge(name, content.length);
-    }
-    if (content.length == 0) {
-      throw new InvalidInputException(name + " is empty (0 bytes)", name, null);
-    }
-  }
-
-  private byte[] readFile(Path file, String name) {
-    try {
-      if (!Files.isRegularFile(file)) {
-        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-          throw new InvalidInputException(
-              "cannot read " + name + ": it is a broken symbolic link", name, null);
-        }
-        if (!Files.exists(file)) {
-          throw new InvalidInputException("cannot read " + name + ": no such file", name, null);
-        }
-        throw new InvalidInputException(
-            "cannot read " + name + ": not a regular file (a folder, device, pipe or socket)",
-            name,
-            null);
-      }
-      long size = Files.size(file);
-      if (size > limits.maxDocumentBytes()) {
-        throw tooLarge(name, size); // refused before reading a byte of it
-      }
-      return Files.readAllBytes(file);
-    } catch (AccessDeniedException e) {
-      throw new InvalidInputException("cannot read " + name + ": permission denied", name, e);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("cannot read " + name + ": no such file", name, e);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + name + ": " + e, name, e);
-    }
-  }
-
-  private LimitExceededException tooLarge(String name, long size) {
-    return new LimitExceededException(
-        name + " is " + size + " bytes, more than maxDocumentBytes (" + limits.maxDocumentBytes()
-            + ")",
-        name,
-        "maxDocumentBytes",
-        limits.maxDocumentBytes(),
-        size);
   }
 
   /** The largest input accepted: also the largest archive entry a batch inflates. */

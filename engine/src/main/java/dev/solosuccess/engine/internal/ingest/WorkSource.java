@@ -86,7 +86,7 @@ final class WorkSource {
       }
       byte[] bytes;
       try {
-        bytes = ingestor.read(source);
+        bytes = ingestor.read(source).bytes(); // an archive: never streamed
       } catch (SoloException e) {
         return new Skipped(new SkippedFile(source.name(), e.code(), e.getMessage()));
       }

@@ -115,11 +115,36 @@ public final class ModelTokenizer implements Tokenization, AutoCloseable {
 
   private Encoding encode(String text, boolean specialTokens) {
     try {
-      return tokenizer.encode(text, specialTokens, false);
+      return tokenizer.encode(withoutLoneSurrogates(text), specialTokens, false);
     } catch (RuntimeException e) {
       throw new ModelException(
           "the tokenizer of model " + modelId + " failed: " + e.getMessage(), modelId, e);
     }
+  }
+
+  /**
+   * The text with each lone surrogate replaced by U+FFFD. The native tokenizer reads UTF-8, which
+   * cannot encode a lone surrogate: it replaced one by three bytes, and the character offsets it
+   * returned then pointed past the end of the Java string. U+FFFD keeps every offset in place.
+   */
+  static String withoutLoneSurrogates(String text) {
+    char[] chars = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isSurrogate(c)) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      if (chars == null) {
+        chars = text.toCharArray();
+      }
+      chars[i] = '\uFFFD';
+    }
+    return chars == null ? text : new String(chars);
   }
 
   @Override

@@ -21,9 +21,11 @@ final class MarkdownParser implements DocumentParser {
   private static final Pattern BLOCKQUOTE = Pattern.compile("^\\s{0,3}>\\s?");
   private static final Pattern BULLET = Pattern.compile("^(\\s*)[*+-]\\s+(\\[[ xX]\\]\\s+)?");
 
-  private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
-  private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]*\\)");
-  private static final Pattern REFERENCE_LINK = Pattern.compile("\\[([^\\]]+)\\]\\[[^\\]]*\\]");
+  // Link text stops at the next '[': a line of 50,000 '[' is then read once, not once per '['.
+  private static final Pattern IMAGE = Pattern.compile("!\\[([^\\[\\]]*)\\]\\([^)]*\\)");
+  private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]]+)\\]\\([^)]*\\)");
+  private static final Pattern REFERENCE_LINK =
+      Pattern.compile("\\[([^\\[\\]]+)\\]\\[[^\\]]*\\]");
   private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|mailto):[^>\\s]+)>");
   private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][^>]*>");
   private static final Pattern CODE_SPAN = Pattern.compile("`+([^`]+)`+");
@@ -48,7 +50,7 @@ final class MarkdownParser implements DocumentParser {
     String pendingLine = null; // the last line of the open paragraph, a setext heading candidate
     boolean inFence = false;
     for (String line : text.split("\\R", -1)) {
-      if (FENCE.matcher(line).matches()) {
+      if (FENCE.matcher(guarded(line, guard)).matches()) {
         inFence = !inFence;
         flush(out, paragraph);
         pendingLine = null;
@@ -58,12 +60,13 @@ final class MarkdownParser implements DocumentParser {
         paragraph.append(line).append('\n');
         continue;
       }
-      Matcher setext = SETEXT_RULE.matcher(line);
+      Matcher setext = SETEXT_RULE.matcher(guarded(line, guard));
       if (setext.matches() && pendingLine != null && !pendingLine.isBlank()
           && paragraph.length() == pendingLine.length() + 1) {
         // "Title" underlined with === or ---: a heading, not a rule
         paragraph.setLength(0);
-        out.heading(setext.group(1).charAt(0) == '=' ? 1 : 2, inline(pendingLine.strip()));
+        out.heading(
+            setext.group(1).charAt(0) == '=' ? 1 : 2, inline(pendingLine.strip(), guard));
         pendingLine = null;
         continue;
       }
@@ -72,42 +75,46 @@ final class MarkdownParser implements DocumentParser {
         pendingLine = null;
         continue;
       }
-      if (SETEXT_RULE.matcher(line).matches()
-          || THEMATIC_BREAK.matcher(line).matches()
-          || REFERENCE_DEFINITION.matcher(line).matches()
-          || TABLE_RULE.matcher(line).matches()) {
+      if (SETEXT_RULE.matcher(guarded(line, guard)).matches()
+          || THEMATIC_BREAK.matcher(guarded(line, guard)).matches()
+          || REFERENCE_DEFINITION.matcher(guarded(line, guard)).matches()
+          || TABLE_RULE.matcher(guarded(line, guard)).matches()) {
         pendingLine = null;
         continue;
       }
-      Matcher heading = ATX_HEADING.matcher(line);
+      Matcher heading = ATX_HEADING.matcher(guarded(line, guard));
       if (heading.matches()) {
         flush(out, paragraph);
         int level = (int) line.strip().chars().takeWhile(c -> c == '#').count();
-        out.heading(level, inline(heading.group(1)));
+        out.heading(level, inline(heading.group(1), guard));
         pendingLine = null;
         continue;
       }
-      String s = BLOCKQUOTE.matcher(line).replaceFirst("");
+      String s = BLOCKQUOTE.matcher(guarded(line, guard)).replaceFirst("");
       String trimmed = s.strip();
       if (trimmed.length() > 1 && (trimmed.startsWith("|") || trimmed.endsWith("|"))) {
         flush(out, paragraph);
         out.startRow();
         for (String cell : cells(trimmed)) {
           out.startCell();
-          out.text(inline(cell));
+          out.text(inline(cell, guard));
           out.endCell();
         }
         out.endRow();
         pendingLine = null;
         continue;
       }
-      s = BULLET.matcher(s).replaceFirst("$1- ");
-      String converted = inline(s);
+      s = BULLET.matcher(guarded(s, guard)).replaceFirst("$1- ");
+      String converted = inline(s, guard);
       paragraph.append(converted).append('\n');
       pendingLine = converted;
     }
     flush(out, paragraph);
     return out.build(DocInfo.NONE, false);
+  }
+
+  private static CharSequence guarded(String s, ParseGuard guard) {
+    return new GuardedChars(s, guard);
   }
 
   private static void flush(BlockBuilder out, StringBuilder paragraph) {
@@ -132,17 +139,21 @@ final class MarkdownParser implements DocumentParser {
     return cells;
   }
 
-  static String inline(String s) {
-    String r = IMAGE.matcher(s).replaceAll("$1");
-    r = LINK.matcher(r).replaceAll("$1");
-    r = REFERENCE_LINK.matcher(r).replaceAll("$1");
-    r = AUTOLINK.matcher(r).replaceAll("$1");
-    r = HTML_TAG.matcher(r).replaceAll("");
-    r = CODE_SPAN.matcher(r).replaceAll("$1");
-    r = STRONG.matcher(r).replaceAll("$2");
-    r = EMPHASIS_STAR.matcher(r).replaceAll("$1");
-    r = EMPHASIS_UNDERSCORE.matcher(r).replaceAll("$1");
-    r = STRIKE.matcher(r).replaceAll("$1");
+  /**
+   * Inline markup removed. Some of these patterns backtrack quadratically on a long hostile line,
+   * so they read it through the guard, which ends the parse at its deadline.
+   */
+  static String inline(String s, ParseGuard guard) {
+    String r = IMAGE.matcher(guarded(s, guard)).replaceAll("$1");
+    r = LINK.matcher(guarded(r, guard)).replaceAll("$1");
+    r = REFERENCE_LINK.matcher(guarded(r, guard)).replaceAll("$1");
+    r = AUTOLINK.matcher(guarded(r, guard)).replaceAll("$1");
+    r = HTML_TAG.matcher(guarded(r, guard)).replaceAll("");
+    r = CODE_SPAN.matcher(guarded(r, guard)).replaceAll("$1");
+    r = STRONG.matcher(guarded(r, guard)).replaceAll("$2");
+    r = EMPHASIS_STAR.matcher(guarded(r, guard)).replaceAll("$1");
+    r = EMPHASIS_UNDERSCORE.matcher(guarded(r, guard)).replaceAll("$1");
+    r = STRIKE.matcher(guarded(r, guard)).replaceAll("$1");
     return r.replace("\\*", "*").replace("\\_", "_").replace("\\#", "#").replace("\\|", "|");
   }
 }

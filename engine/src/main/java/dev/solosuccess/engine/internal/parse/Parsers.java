@@ -53,6 +53,21 @@ public final class Parsers {
     }
   }
 
+  /**
+   * Parses a plain text file as a stream, for a file too large to read whole: memory holds the
+   * extracted text (at most maxExtractedChars of it), never the file.
+   *
+   * @throws dev.solosuccess.sdk.InvalidInputException if the file is binary data or unreadable
+   * @throws LimitExceededException if the parse ran past a limit of {@code guard}
+   */
+  public ExtractedText parseText(java.nio.file.Path file, ParseGuard guard) {
+    try {
+      return ExtractedText.of(StreamedText.parse(file, tika, guard));
+    } catch (ParseGuard.ParseLimitException e) {
+      throw e.limit();
+    }
+  }
+
   /** Rethrows the limit a parser wrapped in its own exception, if there is one in the chain. */
   static void rethrowLimit(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -41,7 +41,7 @@ final class PdfParser implements DocumentParser {
       GuardedStripper stripper = new GuardedStripper(guard);
       stripper.setSortByPosition(true);
       stripper.setParagraphEnd(PARAGRAPH_END);
-      int pages = pdf.getNumberOfPages();
+      int pages = countPages(pdf, guard);
       List<List<String>> lines = new ArrayList<>(pages);
       for (int page = 1; page <= pages; page++) {
         stripper.setStartPage(page);
@@ -124,6 +124,20 @@ final class PdfParser implements DocumentParser {
         onPath.add(child);
       }
     }
+  }
+
+  /**
+   * The pages the page tree holds. Not the tree's /Count, which a broken or hostile file can set to
+   * anything: 2,147,483,647 made the page list ask for an array larger than the VM allows.
+   */
+  private static int countPages(PDDocument pdf, ParseGuard guard) {
+    int n = 0;
+    for (PDPage ignored : pdf.getPages()) {
+      if ((++n & 255) == 0) {
+        guard.check();
+      }
+    }
+    return n;
   }
 
   private static DocInfo info(PDDocument pdf) {

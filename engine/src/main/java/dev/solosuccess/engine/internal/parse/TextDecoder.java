@@ -60,6 +60,50 @@ public final class TextDecoder {
     return d;
   }
 
+  /**
+   * The encoding of a text file from its first bytes, for a file too large to decode whole: as
+   * {@link #decode}, except that a UTF-8 sequence cut by the end of the head still counts as UTF-8.
+   * Bytes after the head that are not valid in the encoding are decoded as U+FFFD.
+   *
+   * @param head the file's first bytes
+   * @return the encoding, and the length of the byte order mark to skip
+   * @throws InvalidInputException if the head is binary data rather than text
+   */
+  public static HeadEncoding decodeHead(byte[] head, String source, EncodingDetector legacy) {
+    int bom = 0;
+    if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+        && (head[2] & 0xFF) == 0xBF) {
+      bom = 3;
+    } else if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+        || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+      bom = 2;
+    }
+    int whole = head.length - cutUtf8Sequence(head);
+    Decoded d = decode(java.util.Arrays.copyOf(head, whole), source, legacy);
+    return new HeadEncoding(d.charset(), bom);
+  }
+
+  /**
+   * @param charset the encoding of the whole file
+   * @param bomBytes bytes of the byte order mark at its start, 0 if none
+   */
+  public record HeadEncoding(Charset charset, int bomBytes) {}
+
+  /** Bytes at the end of {@code b} that begin a UTF-8 sequence longer than what follows them. */
+  private static int cutUtf8Sequence(byte[] b) {
+    for (int back = 1; back <= Math.min(3, b.length); back++) {
+      int c = b[b.length - back] & 0xFF;
+      if (c < 0x80) {
+        return 0;
+      }
+      if (c >= 0xC0) {
+        int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        return need > back ? back : 0;
+      }
+    }
+    return 0;
+  }
+
   private static Decoded decodeUnchecked(byte[] b, EncodingDetector legacy) {
     if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
       return new Decoded(

@@ -4,7 +4,7 @@ import java.text.Normalizer;
 
 /**
  * Makes extracted text uniform: Unicode NFC, {@code \n} line ends, no control or invisible
- * formatting characters, single spaces within lines, at most one blank line between paragraphs, no
+ * formatting characters, U+FFFD for a lone surrogate, single spaces within lines, at most one blank line between paragraphs, no
  * leading or trailing blank space.
  */
 final class TextNormalizer {
@@ -36,18 +36,34 @@ final class TextNormalizer {
       if (Character.isISOControl(c) || isInvisible(c)) {
         continue;
       }
-      if (!out.isEmpty()) {
-        if (newlines > 0) {
-          out.append(newlines > 1 ? "\n\n" : "\n");
-        } else if (space) {
-          out.append(' ');
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          appendPending(out, newlines, space);
+          newlines = 0;
+          space = false;
+          out.append(c).append(s.charAt(++i));
+          continue;
         }
+        c = '\uFFFD'; // a lone surrogate is no character: UTF-8 cannot encode it
       }
+      appendPending(out, newlines, space);
       newlines = 0;
       space = false;
       out.append(c);
     }
     return out.toString();
+  }
+
+  /** The line break or space that stands between the last character and the next. */
+  private static void appendPending(StringBuilder out, int newlines, boolean space) {
+    if (!out.isEmpty()) {
+      if (newlines > 0) {
+        out.append(newlines > 1 ? "\n\n" : "\n");
+      } else if (space) {
+        out.append(' ');
+      }
+    }
   }
 
   private static boolean isInvisible(char c) {

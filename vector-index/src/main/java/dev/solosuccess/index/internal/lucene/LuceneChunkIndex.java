@@ -16,6 +16,7 @@ import dev.solosuccess.index.VectorEncoding;
 import dev.solosuccess.index.VectorSimilarity;
 import dev.solosuccess.index.internal.support.KillPoints;
 import dev.solosuccess.index.internal.support.Simd;
+import dev.solosuccess.index.internal.support.VectorChecks;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -830,28 +831,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
   }
 
   private void checkVector(float[] vector, boolean indexing) {
-    if (vector.length != settings.dimension()) {
-      throw new IllegalArgumentException(
-          "dimension must be " + settings.dimension() + ", got " + vector.length);
-    }
-    double norm = 0;
-    for (int i = 0; i < vector.length; i++) {
-      float v = vector[i];
-      if (!Float.isFinite(v)) {
-        throw new IllegalArgumentException("vector component " + i + " must be finite, got " + v);
-      }
-      norm += (double) v * v;
-    }
-    norm = Math.sqrt(norm);
-    if (norm == 0) {
-      throw new IllegalArgumentException("vector must not be all zeros");
-    }
-    if (indexing
-        && settings.similarity() == VectorSimilarity.DOT_PRODUCT
-        && Math.abs(norm - 1) > 1e-3) {
-      throw new IllegalArgumentException(
-          "vectors must have unit length for DOT_PRODUCT, got length " + norm);
-    }
+    VectorChecks.check(vector, settings.dimension(), settings.similarity(), indexing);
   }
 
   private void ensureOpen() {

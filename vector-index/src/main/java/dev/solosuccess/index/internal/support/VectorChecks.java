@@ -23,16 +23,25 @@ public final class VectorChecks {
           "dimension must be " + dimension + ", got " + vector.length);
     }
     double norm = 0;
+    float squared = 0; // as Lucene computes it, in float
     for (int i = 0; i < vector.length; i++) {
       float v = vector[i];
       if (!Float.isFinite(v)) {
         throw new IllegalArgumentException("vector component " + i + " must be finite, got " + v);
       }
       norm += (double) v * v;
+      squared += v * v;
     }
     norm = Math.sqrt(norm);
     if (norm == 0) {
       throw new IllegalArgumentException("vector must not be all zeros");
+    }
+    // Lucene normalizes and compares vectors in float: a length that is zero or infinite there
+    // (components all below about 4e-23, or one above about 1.8e19) failed a segment flush, and
+    // the failed flush closed the index writer for good.
+    if (squared == 0 || Float.isInfinite(squared)) {
+      throw new IllegalArgumentException("vector length must be representable in float, got "
+          + norm + " (its components are too " + (squared == 0 ? "small" : "large") + ")");
     }
     if (indexing
         && similarity == VectorSimilarity.DOT_PRODUCT
