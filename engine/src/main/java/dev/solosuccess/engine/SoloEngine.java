@@ -245,7 +245,9 @@ public final class SoloEngine implements SoloClient {
               keys.map(k -> FileSeal.with(k.key(KeyRing.FILES))).orElse(FileSeal.NONE));
       resources.push(classifiers);
       EngineInference inference =
-          new EngineInference(lifecycle, model, store, classifiers, deidentifier, auditor);
+          new EngineInference(lifecycle, model, store, classifiers, deidentifier, auditor,
+              dev.solosuccess.engine.internal.answer.Answerer.open(
+                  config, search, store, model, deidentifier, auditor, resources::push));
       resources.push(sync::commit); // closed first: the index is committed before it closes
       return new SoloEngine(
           config, lifecycle, resources, documents, search, inference,

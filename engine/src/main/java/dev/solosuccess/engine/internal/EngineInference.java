@@ -40,6 +40,7 @@ public final class EngineInference implements InferenceService {
   private final Classifiers classifiers;
   private final Deidentifier deidentifier;
   private final Auditor auditor;
+  private final dev.solosuccess.engine.internal.answer.Answerer answerer;
 
   public EngineInference(
       Lifecycle lifecycle,
@@ -47,8 +48,10 @@ public final class EngineInference implements InferenceService {
       MetadataStore store,
       Classifiers classifiers,
       Deidentifier deidentifier,
-      Auditor auditor) {
+      Auditor auditor,
+      dev.solosuccess.engine.internal.answer.Answerer answerer) {
     this.auditor = auditor;
+    this.answerer = answerer;
     this.lifecycle = lifecycle;
     this.deidentifier = deidentifier;
     this.model = model;
@@ -222,6 +225,22 @@ public final class EngineInference implements InferenceService {
                         .with("characters", text.length())
                         .with("spans", r.spans().size())
                         .with("mode", options.mode().name().toLowerCase(java.util.Locale.ROOT))));
+  }
+
+  @Override
+  public dev.solosuccess.sdk.Answer answer(
+      String question, dev.solosuccess.sdk.AnswerOptions options) {
+    Objects.requireNonNull(options, "options");
+    // Neither the question nor the answer is recorded: the documents it drew on are.
+    return lifecycle.call(
+        () ->
+            auditor
+                .call(
+                    "inference.answer",
+                    List.of(),
+                    () -> answerer.answer(question, options),
+                    dev.solosuccess.engine.internal.answer.Answerer::describe)
+                .answer());
   }
 
   /** At most {@link #MAX_TEXTS} texts, none of them blank. */
