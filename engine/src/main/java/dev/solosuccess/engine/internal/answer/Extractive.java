@@ -10,9 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The extractive answer: every sentence of the retrieved chunks is embedded as a passage, the
- * question as a query, and the sentences closest to the question (cosine similarity) are the
- * answer. Its confidence maps the best sentence's similarity linearly from {@link #FLOOR} (0) to
+ * The extractive answer: every sentence of the retrieved chunks (and every pair of neighbouring
+ * sentences short enough, so that a short line like "Score: 86.25" is seen with the line that says
+ * what it is the score of) is embedded as a passage, the question as a query, and the candidates
+ * closest to the question (cosine similarity) are the answer, overlapping ones left out. Its confidence maps the best sentence's similarity linearly from {@link #FLOOR} (0) to
  * {@link #CEILING} (1): below the floor, a sentence of all-MiniLM-L6-v2 shares little more than the
  * language with the question; above the ceiling it restates it. Thread-safe.
  */
@@ -30,6 +31,9 @@ final class Extractive {
   /** Sentences shorter than this (in words) are headings or labels: never an answer alone. */
   static final int MIN_WORDS = 3;
 
+  /** The most words of a sentence pair (a short line with the one after it). */
+  static final int MAX_PAIR_WORDS = 40;
+
   record Scored(Retrieved from, int start, int end, String text, double cosine) {}
 
   record Result(List<Scored> picked, double confidence) {}
@@ -44,10 +48,21 @@ final class Extractive {
     List<Scored> candidates = new ArrayList<>();
     for (Retrieved r : retrieved) {
       String text = r.chunk().text();
-      for (int[] s : Sentences.split(text, 0, text.length())) {
+      List<int[]> split = Sentences.split(text, 0, text.length());
+      for (int i = 0; i < split.size(); i++) {
+        int[] s = split.get(i);
         String sentence = text.substring(s[0], s[1]);
         if (words(sentence) >= MIN_WORDS) {
           candidates.add(new Scored(r, s[0], s[1], sentence, 0));
+        }
+        // A short line ("Score: 86.25") means little without the one before it: the pair is a
+        // candidate too.
+        if (i + 1 < split.size()) {
+          int[] n = split.get(i + 1);
+          String pair = text.substring(s[0], n[1]);
+          if (words(pair) <= MAX_PAIR_WORDS) {
+            candidates.add(new Scored(r, s[0], n[1], pair, 0));
+          }
         }
       }
     }
@@ -73,11 +88,22 @@ final class Extractive {
       if (picked.size() == maxSentences || s.cosine() < best - NEAR_BEST) {
         break;
       }
-      if (picked.stream().noneMatch(p -> p.text().equals(s.text()))) { // overlap of two chunks
+      if (picked.stream().noneMatch(p -> overlaps(p, s))) { // pairs, and the overlap of chunks
         picked.add(s);
       }
     }
     return new Result(picked, confidence(best));
+  }
+
+  private static boolean overlaps(Scored a, Scored b) {
+    if (a.text().contains(b.text()) || b.text().contains(a.text())) {
+      return true;
+    }
+    return a.from().chunk().documentId().equals(b.from().chunk().documentId())
+        && a.from().chunk().provenance().startOffset() + a.start()
+            < b.from().chunk().provenance().startOffset() + b.end()
+        && b.from().chunk().provenance().startOffset() + b.start()
+            < a.from().chunk().provenance().startOffset() + a.end();
   }
 
   static double confidence(double cosine) {
