@@ -167,11 +167,13 @@ public final class Answerer {
   private Outcome generated(
       String question, List<Retrieved> retrieved, double confidence, List<String> documents) {
     boolean redact = fallback.egress().redactPhi();
-    List<String> sources = new ArrayList<>();
-    for (Retrieved r : retrieved) {
-      sources.add(redact ? deidentifier.redact(r.chunk().text(), redaction).text() : r.chunk().text());
+    List<String> sources = retrieved.stream().map(r -> r.chunk().text()).toList();
+    String asked = question;
+    if (redact) {
+      Payload.Texts sent = Payload.redact(deidentifier, redaction, question, sources);
+      asked = sent.question();
+      sources = sent.sources();
     }
-    String asked = redact ? deidentifier.redact(question, redaction).text() : question;
     ChatRequest request = Prompt.build(asked, sources);
     // The key is the body without streaming: a streamed and a whole reply are the same reply.
     byte[] key =
