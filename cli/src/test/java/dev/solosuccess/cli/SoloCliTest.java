@@ -109,6 +109,34 @@ class SoloCliTest {
   }
 
   @Test
+  void searchExplainShowsEachRetrieversRankScoreAndTheFusion() {
+    Result r = solo("search", "--explain", "--limit", "3", "How many vacation days do new hires get?");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> why = r.out().lines().filter(l -> l.startsWith("    why: ")).toList();
+    assertThat(why).hasSize(3);
+    assertThat(why.get(0))
+        .matches("    why: lexical #\\d+ \\(BM25 [\\d.]+ -> [\\d.]+\\) \\+ semantic #\\d+"
+            + " \\(cosine [\\d.]+ -> [\\d.]+\\); convex fusion, semantic weight 0\\.7: .*");
+
+    Result json = solo("search", "--json", "--explain", "--limit", "3",
+        "How many vacation days do new hires get?");
+    for (JsonNode h : json.json().get("hits")) {
+      JsonNode e = h.get("explanation");
+      assertThat(e.get("method").asString()).isEqualTo("convex");
+      double lexical = e.get("retrievers").get(0).get("contribution").asDouble();
+      double semantic = e.get("retrievers").get(1).get("contribution").asDouble();
+      assertThat(h.get("score").asDouble())
+          .as("the score is what the explanation says")
+          .isCloseTo(0.3 * lexical + 0.7 * semantic, org.assertj.core.data.Offset.offset(1e-9));
+    }
+    Result lexical = solo("search", "--mode", "lexical", "--explain", "--limit", "1", "Cropster");
+    assertThat(lexical.out()).containsPattern("    why: lexical #1 \\(BM25 [\\d.]+\\)\\n");
+    // Without --explain, no explanation in the JSON.
+    assertThat(solo("search", "--json", "--limit", "1", "Cropster").json().get("hits").get(0)
+        .has("explanation")).isFalse();
+  }
+
+  @Test
   void pdfHitsCarryTheirPageInJson() {
     Result r = solo("search", "--json", "--limit", "1", "most weight one person may lift alone");
     JsonNode hit = r.json().get("hits").get(0);

@@ -13,6 +13,8 @@ package dev.solosuccess.sdk;
  * @param provenance the chunk's page and character offsets in the document's extracted text
  * @param metadata the document's metadata as the caller gave it ({@link Document#extracted()} has
  *     what the parser found; filters match both)
+ * @param explanation how each retriever ranked and scored the hit, and how that made {@code
+ *     score} ({@code solo search --explain})
  */
 public record SearchHit(
     int rank,
@@ -22,4 +24,5 @@ public record SearchHit(
     double score,
     String snippet,
     Provenance provenance,
-    Metadata metadata) {}
+    Metadata metadata,
+    Explanation explanation) {}

@@ -19,7 +19,8 @@ import java.util.Objects;
  *   <li>{@link #reciprocalRank}: {@code sum(1 / (k + rank))} (Cormack et al., SIGIR 2009); ranks
  *       only, no calibration between retrievers needed.
  *   <li>{@link #convex}: {@code sum(weight_i * normalized_i(score))}, each input's scores brought
- *       to a common scale by {@link Normalization#MIN_MAX} or {@link Normalization#Z_SCORE}
+ *       to a common scale by {@link Normalization#MIN_MAX}, {@link Normalization#Z_SCORE} or
+ *       {@link Normalization#BEST_SCORE}
  *       (Bruch et al., "An Analysis of Fusion Functions for Hybrid Retrieval", 2023). An item
  *       absent from an input counts as that input's lowest normalized score.
  * </ul>
@@ -43,7 +44,13 @@ public final class Fusion {
     /** {@code (s - min) / (max - min)}: 0 to 1; all equal scores are 1. */
     MIN_MAX,
     /** {@code (s - mean) / standard deviation}; all equal scores are 0. */
-    Z_SCORE
+    Z_SCORE,
+    /**
+     * {@code max(s, 0) / max}: the best score is 1, and an item's normalized score does not depend
+     * on how many candidates were fetched (min-max and z-score move with the list's tail). Absent
+     * items and negative scores count 0; a list with no score above 0 contributes nothing.
+     */
+    BEST_SCORE
   }
 
   /**
@@ -190,7 +197,9 @@ public final class Fusion {
         if (c[i] == null) {
           c[i] = absent(s[2]);
         } else {
-          c[i] = new Contribution(c[i].rank(), c[i].score(), (c[i].score() - s[0]) / s[1]);
+          double raw = normalization == Normalization.BEST_SCORE
+              ? Math.max(0, c[i].score()) : c[i].score();
+          c[i] = new Contribution(c[i].rank(), c[i].score(), (raw - s[0]) / s[1]);
         }
         score += weights.get(i) * c[i].normalized();
       }
@@ -223,6 +232,8 @@ public final class Fusion {
     }
     mean /= input.size();
     return switch (normalization) {
+      case BEST_SCORE ->
+          max > 0 ? new double[] {0, max, 0} : new double[] {0, Double.POSITIVE_INFINITY, 0};
       case MIN_MAX ->
           max > min ? new double[] {min, max - min, 0} : new double[] {min - 1, 1, 0};
       case Z_SCORE -> {

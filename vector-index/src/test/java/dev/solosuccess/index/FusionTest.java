@@ -120,6 +120,39 @@ class FusionTest {
   }
 
   @Test
+  void bestScoreNormalizationDividesByTheTopScoreAndIgnoresTheTail() {
+    List<Scored> lexical = ranking("x", 2.0, "y", 1.0);
+    List<Scored> semantic = ranking("y", 0.8, "z", -0.1);
+    List<Fused> fused = Fusion.convex(lexical, semantic, 0.7, Normalization.BEST_SCORE);
+    assertThat(keys(fused)).containsExactly("y", "x", "z");
+    assertThat(fused.get(0).score()).isCloseTo(0.3 * 0.5 + 0.7 * 1.0, within(1e-12));
+    assertThat(fused.get(1).score()).isCloseTo(0.3, within(1e-12));
+    assertThat(fused.get(2).score()).as("a negative score counts 0").isEqualTo(0.0);
+    assertThat(fused.get(0).inputs().get(1).normalized()).isEqualTo(1.0);
+    assertThat(fused.get(1).inputs().get(1).present()).isFalse();
+
+    // More candidates at the tail leave the top items' scores as they were.
+    List<Scored> longer = ranking("x", 2.0, "y", 1.0, "t1", 0.2, "t2", 0.1);
+    List<Fused> again = Fusion.convex(longer, semantic, 0.7, Normalization.BEST_SCORE);
+    assertThat(again.get(0).score()).isEqualTo(fused.get(0).score());
+    assertThat(again.get(1).score()).isEqualTo(fused.get(1).score());
+    // Min-max moves with the tail.
+    assertThat(scoreOf("y", Fusion.convex(longer, semantic, 0.7, Normalization.MIN_MAX)))
+        .isNotEqualTo(scoreOf("y", Fusion.convex(lexical, semantic, 0.7, Normalization.MIN_MAX)));
+
+    // A list with nothing above 0 contributes nothing.
+    List<Fused> flat =
+        Fusion.convex(ranking("a", 0.0, "b", -1.0), ranking("b", 0.5), 0.5, Normalization.BEST_SCORE);
+    assertThat(keys(flat)).containsExactly("b", "a");
+    assertThat(flat.get(0).score()).isCloseTo(0.5, within(1e-12));
+    assertThat(flat.get(1).score()).isEqualTo(0.0);
+  }
+
+  private static double scoreOf(String key, List<Fused> fused) {
+    return fused.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow().score();
+  }
+
+  @Test
   void rejectsBadWeightsAndScores() {
     assertThatThrownBy(
             () -> Fusion.convex(List.of(List.of()), List.of(0.5), Normalization.MIN_MAX))

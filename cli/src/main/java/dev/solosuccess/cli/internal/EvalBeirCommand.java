@@ -118,7 +118,7 @@ final class EvalBeirCommand implements Callable<Integer> {
   private Float bm25B;
 
   @Option(names = "--analyzer", paramLabel = "NAME", description = "How BM25 cuts text into terms:"
-      + " ${COMPLETION-CANDIDATES} (default: " + EngineConfig.DEFAULT_TEXT_ANALYZER + ").")
+      + " ${COMPLETION-CANDIDATES} (default: english).")
   private TextAnalyzer analyzer;
 
   @Option(names = "--fusion", paramLabel = "METHOD", description = "Hybrid fusion: rrf or convex"

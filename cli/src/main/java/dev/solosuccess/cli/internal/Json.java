@@ -1,6 +1,7 @@
 package dev.solosuccess.cli.internal;
 
 import dev.solosuccess.sdk.Chunk;
+import dev.solosuccess.sdk.Explanation;
 import dev.solosuccess.sdk.ClassifierReport;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.LabelMetrics;
@@ -131,6 +132,22 @@ final class Json {
     n.put("snippet", h.snippet());
     provenance(n, h.provenance());
     n.set("metadata", metadata(h.metadata()));
+    return n;
+  }
+
+  /** How a hit's score was made: {method, parameter, retrievers: [{name, rank, score, contribution}]}. */
+  static ObjectNode explanation(Explanation e) {
+    ObjectNode n = object();
+    n.put("method", e.method());
+    n.put("parameter", e.parameter());
+    ArrayNode retrievers = n.putArray("retrievers");
+    for (Explanation.Retriever r : e.retrievers()) {
+      ObjectNode o = retrievers.addObject();
+      o.put("name", r.name());
+      o.put("rank", r.rank());
+      o.put("score", r.score());
+      o.put("contribution", r.contribution());
+    }
     return n;
   }
 

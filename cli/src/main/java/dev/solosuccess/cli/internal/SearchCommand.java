@@ -2,6 +2,7 @@ package dev.solosuccess.cli.internal;
 
 import dev.solosuccess.cli.Solo;
 import dev.solosuccess.engine.SoloEngine;
+import dev.solosuccess.sdk.Explanation;
 import dev.solosuccess.sdk.Grouping;
 import dev.solosuccess.sdk.SearchFilter;
 import dev.solosuccess.sdk.SearchHit;
@@ -75,6 +76,12 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object with a hits array.")
   private boolean json;
 
+  @Option(
+      names = "--explain",
+      description = "Show why each hit ranked where it did: each retriever's rank and score, and"
+          + " how they were fused.")
+  private boolean explain;
+
   @Override
   public Integer call() {
     SearchRequest request =
@@ -90,15 +97,15 @@ public final class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(toJson(results)));
+      out.println(Json.write(toJson(results, explain)));
     } else {
-      print(out, results);
+      print(out, results, explain);
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private static void print(PrintWriter out, SearchResults r) {
+  private static void print(PrintWriter out, SearchResults r, boolean explain) {
     if (r.hits().isEmpty()) {
       out.println("No hits for \"" + r.request().query() + "\".");
       return;
@@ -110,6 +117,9 @@ public final class SearchCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "%2d. %-8s %s%s%n", h.rank(), score(h.score()), Sources.display(h.source()), page);
       out.printf("    %s%n", h.snippet());
+      if (explain) {
+        out.printf("    why: %s%n", why(h.explanation()));
+      }
     }
     out.printf(
         Locale.ROOT,
@@ -120,11 +130,47 @@ public final class SearchCommand implements Callable<Integer> {
         r.took().toMillis());
   }
 
+  /**
+   * One line: {@code lexical #3 (BM25 12.41 -> 0.830) + semantic #1 (cosine 0.712 -> 1.000);
+   * convex, semantic weight 0.7}.
+   */
+  static String why(Explanation e) {
+    StringBuilder b = new StringBuilder();
+    for (Explanation.Retriever r : e.retrievers()) {
+      if (b.length() > 0) {
+        b.append(" + ");
+      }
+      String measure = r.name().equals("lexical") ? "BM25" : "cosine";
+      if (!r.found()) {
+        b.append(r.name()).append(" not in its candidates");
+      } else if (e.retrievers().size() == 1) {
+        b.append(String.format(Locale.ROOT, "%s #%d (%s %s)", r.name(), r.rank(), measure,
+            score(r.score())));
+      } else {
+        b.append(String.format(Locale.ROOT, "%s #%d (%s %s -> %s)", r.name(), r.rank(), measure,
+            score(r.score()), score(r.contribution())));
+      }
+    }
+    switch (e.method()) {
+      case "rrf" -> b.append(String.format(Locale.ROOT,
+          "; reciprocal rank fusion, k %d: sum of 1/(k + rank)", (int) e.parameter()));
+      case "convex" -> b.append(String.format(Locale.ROOT,
+          "; convex fusion, semantic weight %s: %s x lexical + %s x semantic, each divided by its"
+              + " list's best score", e.parameter(), fmt(1 - e.parameter()), fmt(e.parameter())));
+      default -> {}
+    }
+    return b.toString();
+  }
+
+  private static String fmt(double d) {
+    return String.format(Locale.ROOT, "%.2f", d);
+  }
+
   private static String score(double s) {
     return String.format(Locale.ROOT, Math.abs(s) < 0.1 ? "%.4f" : "%.3f", s);
   }
 
-  private static ObjectNode toJson(SearchResults r) {
+  private static ObjectNode toJson(SearchResults r, boolean explain) {
     ObjectNode n = Json.object();
     n.put("query", r.request().query());
     n.put("mode", r.request().mode().name().toLowerCase(Locale.ROOT));
@@ -133,7 +179,13 @@ public final class SearchCommand implements Callable<Integer> {
     n.set("filter", Json.filter(r.request().filter()));
     n.put("tookMs", r.took().toNanos() / 1e6);
     ArrayNode hits = n.putArray("hits");
-    r.hits().forEach(h -> hits.add(Json.hit(h)));
+    for (SearchHit h : r.hits()) {
+      ObjectNode hit = Json.hit(h);
+      if (explain) {
+        hit.set("explanation", Json.explanation(h.explanation()));
+      }
+      hits.add(hit);
+    }
     return n;
   }
 }

@@ -1,19 +1,17 @@
 package dev.solosuccess.engine.internal.search;
 
 import dev.solosuccess.engine.FusionMethod;
-import dev.solosuccess.index.RankFusion;
 import dev.solosuccess.index.ScoredChunk;
+import dev.solosuccess.sdk.Explanation;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Fuses the lexical and the semantic ranking of a hybrid search, by {@link FusionMethod}. Each fused
- * hit is represented by the chunk of the list in which it ranked best (the lexical one on ties, for
- * its keyword snippet). Immutable and thread-safe.
+ * Fuses the lexical and the semantic ranking of a hybrid search, by {@link FusionMethod}, through
+ * {@link dev.solosuccess.index.Fusion} (reciprocal rank, or convex with each list's scores divided
+ * by its best one). Each fused hit is represented by the chunk of the list in which it ranked best
+ * (the lexical one on ties, for its keyword snippet) and keeps how each list ranked and scored it.
+ * Immutable and thread-safe.
  *
  * @param method how
  * @param rrfK the constant of {@link FusionMethod#RRF}
@@ -21,71 +19,66 @@ import java.util.Map;
  */
 public record Fusion(FusionMethod method, int rrfK, double semanticWeight) {
 
+  static final String LEXICAL = "lexical";
+  static final String SEMANTIC = "semantic";
+
+  /** A hit of a ranking, with why it stands there. */
+  public record Ranked(ScoredChunk chunk, Explanation explanation) {}
+
   /**
    * @param byDocument whether the lists hold one chunk per document (fused by document id) or
    *     chunks (fused by chunk id)
    */
-  public List<ScoredChunk> fuse(
+  public List<Ranked> fuse(
       List<ScoredChunk> lexical, List<ScoredChunk> semantic, boolean byDocument) {
     List<List<ScoredChunk>> inputs = List.of(lexical, semantic);
-    List<List<String>> keys =
+    List<List<dev.solosuccess.index.Fusion.Scored>> scored =
         inputs.stream()
-            .map(l -> l.stream().map(c -> key(c, byDocument)).toList())
+            .map(l -> dev.solosuccess.index.Fusion.ranked(
+                l, c -> byDocument ? c.documentId() : c.chunkId(), ScoredChunk::score))
             .toList();
-    List<RankFusion.Fused> fused = RankFusion.reciprocalRank(rrfK, keys);
-    if (method == FusionMethod.CONVEX) {
-      fused = convex(inputs, fused, byDocument);
-    }
-    List<ScoredChunk> out = new ArrayList<>(fused.size());
-    for (RankFusion.Fused f : fused) {
+    List<dev.solosuccess.index.Fusion.Fused> fused =
+        method == FusionMethod.RRF
+            ? dev.solosuccess.index.Fusion.reciprocalRank(rrfK, scored)
+            : dev.solosuccess.index.Fusion.convex(
+                scored,
+                List.of(1 - semanticWeight, semanticWeight),
+                dev.solosuccess.index.Fusion.Normalization.BEST_SCORE);
+    String name = method == FusionMethod.RRF ? "rrf" : "convex";
+    double parameter = method == FusionMethod.RRF ? rrfK : semanticWeight;
+    List<Ranked> out = new ArrayList<>(fused.size());
+    for (dev.solosuccess.index.Fusion.Fused f : fused) {
       ScoredChunk representative = inputs.get(f.bestInput()).get(f.bestRank() - 1);
-      out.add(new ScoredChunk(representative.chunkId(), representative.documentId(), f.score()));
+      List<Explanation.Retriever> retrievers = new ArrayList<>(2);
+      for (int i = 0; i < 2; i++) {
+        dev.solosuccess.index.Fusion.Contribution c = f.inputs().get(i);
+        retrievers.add(
+            new Explanation.Retriever(
+                i == 0 ? LEXICAL : SEMANTIC,
+                c.rank(),
+                c.present() ? c.score() : 0,
+                c.normalized()));
+      }
+      out.add(
+          new Ranked(
+              new ScoredChunk(representative.chunkId(), representative.documentId(), f.score()),
+              new Explanation(name, parameter, retrievers)));
     }
     return out;
   }
 
-  private static String key(ScoredChunk c, boolean byDocument) {
-    return byDocument ? c.documentId() : c.chunkId();
-  }
-
-  /**
-   * Rescores the items of {@code rrf} (which carries each item's ranks) by the convex combination
-   * of their scores, each divided by the best score of its list, and sorts them by it; ties as
-   * reciprocal rank fusion breaks them. A score below 0 (a negative cosine) counts as 0, and so
-   * does a list that misses the item. Dividing by the best score, rather than also subtracting the
-   * worst candidate's, keeps a document's fused score independent of how many candidates were
-   * fetched: a search for 10 hits ranks them as a search for 1,000 ranks its first 10.
-   */
-  private List<RankFusion.Fused> convex(
-      List<List<ScoredChunk>> inputs, List<RankFusion.Fused> rrf, boolean byDocument) {
-    double[] weights = {1 - semanticWeight, semanticWeight};
-    Map<String, Double> score = new HashMap<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      List<ScoredChunk> list = inputs.get(i);
-      double max = 0;
-      for (ScoredChunk c : list) {
-        max = Math.max(max, c.score());
-      }
-      if (max == 0) {
-        continue; // nothing scored above 0: the list adds nothing
-      }
-      Map<String, Double> seen = new LinkedHashMap<>();
-      for (ScoredChunk c : list) {
-        seen.putIfAbsent(key(c, byDocument), Math.max(0, c.score()) / max);
-      }
-      double w = weights[i];
-      seen.forEach((k, v) -> score.merge(k, w * v, Double::sum));
+  /** A single retriever's ranking, explained. */
+  static List<Ranked> single(List<ScoredChunk> ranking, String retriever) {
+    String method = retriever.equals(LEXICAL) ? "bm25" : "vector";
+    List<Ranked> out = new ArrayList<>(ranking.size());
+    for (int i = 0; i < ranking.size(); i++) {
+      ScoredChunk c = ranking.get(i);
+      out.add(
+          new Ranked(
+              c,
+              new Explanation(
+                  method, 0, List.of(new Explanation.Retriever(retriever, i + 1, c.score(), c.score())))));
     }
-    List<RankFusion.Fused> out = new ArrayList<>(rrf.size());
-    for (RankFusion.Fused f : rrf) {
-      out.add(new RankFusion.Fused(f.key(), score.getOrDefault(f.key(), 0.0), f.ranks()));
-    }
-    out.sort(
-        Comparator.comparingDouble(RankFusion.Fused::score)
-            .reversed()
-            .thenComparingInt(RankFusion.Fused::bestRank)
-            .thenComparingInt(RankFusion.Fused::bestInput)
-            .thenComparing(RankFusion.Fused::key));
     return out;
   }
 }

@@ -71,16 +71,19 @@ public final class SearchExecutor {
         Math.min(MAX_DEPTH, Math.max(candidateDepth, request.limit() * (byDocument ? 4 : 1)));
     IndexFilter filter = MetadataFields.filter(request.filter());
     float[] vector = request.mode() == SearchMode.LEXICAL ? null : embed(request.query());
-    List<ScoredChunk> top;
+    List<Fusion.Ranked> top;
     Map<String, HitRow> rows;
     visibility.readLock().lock();
     try {
-      List<ScoredChunk> ranked;
+      List<Fusion.Ranked> ranked;
       try {
         ranked =
             switch (request.mode()) {
-              case LEXICAL -> lexical(request.query(), depth, filter, byDocument);
-              case SEMANTIC -> group(index.searchVector(vector, depth, filter), byDocument);
+              case LEXICAL ->
+                  Fusion.single(lexical(request.query(), depth, filter, byDocument), Fusion.LEXICAL);
+              case SEMANTIC ->
+                  Fusion.single(
+                      group(index.searchVector(vector, depth, filter), byDocument), Fusion.SEMANTIC);
               case HYBRID ->
                   fusion.fuse(
                       lexical(request.query(), depth, filter, byDocument),
@@ -91,12 +94,13 @@ public final class SearchExecutor {
         throw new StorageException("cannot search the index: " + e.getMessage(), e.directory(), e);
       }
       top = ranked.subList(0, Math.min(request.limit(), ranked.size()));
-      rows = store.hitRows(top.stream().map(ScoredChunk::chunkId).toList());
+      rows = store.hitRows(top.stream().map(r -> r.chunk().chunkId()).toList());
     } finally {
       visibility.readLock().unlock();
     }
     List<SearchHit> hits = new ArrayList<>(top.size());
-    for (ScoredChunk c : top) {
+    for (Fusion.Ranked r : top) {
+      ScoredChunk c = r.chunk();
       HitRow row = rows.get(c.chunkId());
       if (row == null) {
         continue; // deleted since the index was searched
@@ -110,7 +114,8 @@ public final class SearchExecutor {
               c.score(),
               Snippets.of(row.chunk().text(), request.query()),
               row.chunk().provenance(),
-              row.metadata()));
+              row.metadata(),
+              r.explanation()));
     }
     return new SearchResults(request, hits, Duration.ofNanos(System.nanoTime() - start));
   }

@@ -22,7 +22,7 @@ class FusionTest {
 
   @Test
   void reciprocalRankSumsOneOverKPlusRank() {
-    List<ScoredChunk> fused = new Fusion(FusionMethod.RRF, 60, 0.5).fuse(LEXICAL, SEMANTIC, true);
+    List<ScoredChunk> fused = new Fusion(FusionMethod.RRF, 60, 0.5).fuse(LEXICAL, SEMANTIC, true).stream().map(Fusion.Ranked::chunk).toList();
 
     assertThat(fused).extracting(ScoredChunk::documentId).containsExactly("a", "c", "b", "d");
     assertThat(fused.get(0).score()).isCloseTo(1.0 / 61 + 1.0 / 62, EXACT);
@@ -33,7 +33,7 @@ class FusionTest {
 
   @Test
   void convexCombinesScoresDividedByEachListsBest() {
-    List<ScoredChunk> fused = new Fusion(FusionMethod.CONVEX, 60, 0.6).fuse(LEXICAL, SEMANTIC, true);
+    List<ScoredChunk> fused = new Fusion(FusionMethod.CONVEX, 60, 0.6).fuse(LEXICAL, SEMANTIC, true).stream().map(Fusion.Ranked::chunk).toList();
 
     // Lexical / 10: a 1, b 0.6, c 0.2. Semantic / 0.9: c 1, a 0.5/0.9, d 0.4/0.9.
     double a = 0.4 * 1 + 0.6 * (0.5 / 0.9);
@@ -50,9 +50,9 @@ class FusionTest {
   @Test
   void convexScoresDoNotDependOnHowManyCandidatesWereFetched() {
     Fusion f = new Fusion(FusionMethod.CONVEX, 60, 0.5);
-    List<ScoredChunk> all = f.fuse(LEXICAL, SEMANTIC, true);
+    List<ScoredChunk> all = f.fuse(LEXICAL, SEMANTIC, true).stream().map(Fusion.Ranked::chunk).toList();
     // Fewer vector candidates: d is not fetched; everything else scores as before.
-    List<ScoredChunk> fewer = f.fuse(LEXICAL, SEMANTIC.subList(0, 2), true);
+    List<ScoredChunk> fewer = f.fuse(LEXICAL, SEMANTIC.subList(0, 2), true).stream().map(Fusion.Ranked::chunk).toList();
 
     assertThat(fewer).hasSize(3);
     assertThat(fewer).containsExactlyElementsOf(
@@ -61,10 +61,10 @@ class FusionTest {
 
   @Test
   void convexWeightsAtTheEndsFollowOneRetriever() {
-    assertThat(new Fusion(FusionMethod.CONVEX, 60, 0).fuse(LEXICAL, SEMANTIC, true))
+    assertThat(new Fusion(FusionMethod.CONVEX, 60, 0).fuse(LEXICAL, SEMANTIC, true).stream().map(Fusion.Ranked::chunk).toList())
         .extracting(ScoredChunk::documentId)
         .startsWith("a", "b", "c");
-    assertThat(new Fusion(FusionMethod.CONVEX, 60, 1).fuse(LEXICAL, SEMANTIC, true))
+    assertThat(new Fusion(FusionMethod.CONVEX, 60, 1).fuse(LEXICAL, SEMANTIC, true).stream().map(Fusion.Ranked::chunk).toList())
         .extracting(ScoredChunk::documentId)
         .startsWith("c", "a", "d");
   }
@@ -73,7 +73,7 @@ class FusionTest {
   void negativeCosinesAndEmptyListsAddNothing() {
     List<ScoredChunk> fused =
         new Fusion(FusionMethod.CONVEX, 60, 0.5)
-            .fuse(List.of(c("a", 0, 3)), List.of(c("b", 0, 0.5), c("a", 1, -0.2)), true);
+            .fuse(List.of(c("a", 0, 3)), List.of(c("b", 0, 0.5), c("a", 1, -0.2)), true).stream().map(Fusion.Ranked::chunk).toList();
     assertThat(fused).extracting(ScoredChunk::documentId).containsExactly("a", "b");
     assertThat(fused.get(0).score()).isCloseTo(0.5, EXACT);
     assertThat(fused.get(1).score()).isCloseTo(0.5, EXACT);
@@ -82,9 +82,41 @@ class FusionTest {
 
   @Test
   void emptyListsFuseToTheOther() {
-    assertThat(new Fusion(FusionMethod.CONVEX, 60, 0.5).fuse(List.of(), SEMANTIC, true))
+    assertThat(new Fusion(FusionMethod.CONVEX, 60, 0.5).fuse(List.of(), SEMANTIC, true).stream().map(Fusion.Ranked::chunk).toList())
         .extracting(ScoredChunk::documentId)
         .containsExactly("c", "a", "d");
-    assertThat(new Fusion(FusionMethod.RRF, 60, 0.5).fuse(List.of(), List.of(), true)).isEmpty();
+    assertThat(new Fusion(FusionMethod.RRF, 60, 0.5).fuse(List.of(), List.of(), true).stream().map(Fusion.Ranked::chunk).toList()).isEmpty();
+  }
+
+  @Test
+  void eachFusedHitExplainsItsRanksScoresAndContributions() {
+    List<Fusion.Ranked> rrf = new Fusion(FusionMethod.RRF, 60, 0.5).fuse(LEXICAL, SEMANTIC, true);
+    dev.solosuccess.sdk.Explanation e = rrf.get(0).explanation();
+    assertThat(e.method()).isEqualTo("rrf");
+    assertThat(e.parameter()).isEqualTo(60.0);
+    assertThat(e.retrievers()).extracting(r -> r.name()).containsExactly("lexical", "semantic");
+    double sum = 0;
+    for (var r : e.retrievers()) {
+      if (r.found()) {
+        assertThat(r.contribution()).isCloseTo(1.0 / (60 + r.rank()), EXACT);
+      } else {
+        assertThat(r.contribution()).isZero();
+      }
+      sum += r.contribution();
+    }
+    assertThat(rrf.get(0).chunk().score()).isCloseTo(sum, EXACT);
+
+    List<Fusion.Ranked> convex =
+        new Fusion(FusionMethod.CONVEX, 60, 0.6).fuse(LEXICAL, SEMANTIC, true);
+    for (Fusion.Ranked r : convex) {
+      var lex = r.explanation().retrievers().get(0);
+      var sem = r.explanation().retrievers().get(1);
+      assertThat(r.chunk().score())
+          .as(r.chunk().documentId())
+          .isCloseTo(0.4 * lex.contribution() + 0.6 * sem.contribution(), EXACT);
+      assertThat(lex.contribution()).isBetween(0.0, 1.0);
+      assertThat(sem.contribution()).isBetween(0.0, 1.0);
+    }
+    assertThat(convex.get(0).explanation().method()).isEqualTo("convex");
   }
 }
