@@ -90,7 +90,7 @@ class AskCliTest {
     assertThat(r.exitCode()).isEqualTo(3);
     List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(2);
-    assertThat(SoloCliTest.JSON.readTree(lines.get(0)).path("error").asString()).isEqualTo("invalid");
+    assertThat(SoloCliTest.JSON.readTree(lines.get(0)).path("error").asString()).isEqualTo("invalid-input");
     assertThat(SoloCliTest.JSON.readTree(lines.get(1)).path("text").asString()).contains("12-day");
   }
 

@@ -297,6 +297,30 @@ class FallbackAnswerTest {
   }
 
   @Test
+  void theReplyCacheIsEncryptedWithTheStore(@TempDir Path plain, @TempDir Path keyed)
+      throws Exception {
+    String canary = "wombatquasarreply";
+    for (Path dir : List.of(plain, keyed)) {
+      try (ChatServer s = new ChatServer()) {
+        s.otherwise(ChatServer.completion("Answer " + canary + " [1].", 10, 5));
+        EngineConfig.Builder b = EngineConfig.builder(dir).llmFallback(fallback(s).build());
+        if (dir == keyed) {
+          b.masterKey(EncryptionAtRestTest.randomKey());
+        }
+        try (SoloEngine e = SoloEngine.open(b.build())) {
+          ingestNotes(e);
+          assertThat(e.inference().answer("Who approves refills?", always()).text())
+              .contains(canary);
+        }
+      }
+    }
+    // The same reply is in the plain folder's store (so the scan can find it) and nowhere in
+    // the encrypted one.
+    assertThat(CanaryScan.hits(plain, canary)).isNotEmpty();
+    assertThat(CanaryScan.hits(keyed, canary)).isEmpty();
+  }
+
+  @Test
   void anUpstreamFailureIsThrownAndAudited(@TempDir Path dir) throws Exception {
     try (ChatServer s = new ChatServer();
         SoloEngine e = open(dir, fallback(s).build())) {
