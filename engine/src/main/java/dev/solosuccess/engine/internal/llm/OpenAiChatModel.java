@@ -38,6 +38,15 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
 
   private static final MediaType JSON = MediaType.get("application/json");
 
+  /** Jitter from the calling thread's own generator: calls on many threads do not contend. */
+  private static final java.util.random.RandomGenerator THREAD_RANDOM =
+      new java.util.random.RandomGenerator() {
+        @Override
+        public long nextLong() {
+          return ThreadLocalRandom.current().nextLong();
+        }
+      };
+
   private final LlmFallback config;
   private final OkHttpClient http;
   private final HttpUrl url;
@@ -52,7 +61,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     String base = config.baseUrl().toString();
     this.url = HttpUrl.get((base.endsWith("/") ? base : base + "/") + "chat/completions");
     this.backoff =
-        new Backoff(config.initialBackoff(), config.maxBackoff(), ThreadLocalRandom.current());
+        new Backoff(config.initialBackoff(), config.maxBackoff(), THREAD_RANDOM);
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(config.connectTimeout())
