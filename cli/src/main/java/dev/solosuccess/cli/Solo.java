@@ -17,6 +17,7 @@ import dev.solosuccess.cli.internal.RedactCommand;
 import dev.solosuccess.cli.internal.ReindexCommand;
 import dev.solosuccess.cli.internal.SearchCommand;
 import dev.solosuccess.cli.internal.SummarizeCommand;
+import dev.solosuccess.cli.internal.UsersCommand;
 import dev.solosuccess.cli.internal.VersionProvider;
 import dev.solosuccess.engine.EngineConfig;
 import dev.solosuccess.engine.InferenceDevice;
@@ -55,6 +56,7 @@ import picocli.CommandLine.Spec;
       ClassifyCommand.class,
       AuditCommand.class,
       KeysCommand.class,
+      UsersCommand.class,
       EraseCommand.class,
       BackupCommands.Backup.class,
       BackupCommands.Restore.class,
@@ -71,7 +73,8 @@ import picocli.CommandLine.Spec;
       ExitCodes.OK_LINE,
       ExitCodes.FAILURE_LINE,
       ExitCodes.USAGE_LINE,
-      ExitCodes.PARTIAL_LINE
+      ExitCodes.PARTIAL_LINE,
+      ExitCodes.ACCESS_DENIED_LINE
     },
     footer = {"", "Run 'solo <command> --help' for a command's options."})
 public final class Solo implements Runnable {
@@ -158,6 +161,46 @@ public final class Solo implements Runnable {
     this.masterKeyFile = file;
   }
 
+  /** The environment variable holding the caller's API key. */
+  public static final String API_KEY_VARIABLE = "SOLO_API_KEY";
+
+  private Path apiKeyFile;
+
+  @Option(
+      names = "--api-key-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = {
+        "A file holding the API key of the principal to act as, where the data folder's security"
+            + " is configured (solo users). Default: the environment variable " + API_KEY_VARIABLE
+            + " when set."
+      })
+  void setApiKeyFile(Path file) {
+    this.apiKeyFile = file;
+  }
+
+  /**
+   * The API key from {@code --api-key-file} or {@value #API_KEY_VARIABLE}; null for none.
+   *
+   * @throws SoloException if the file cannot be read or is empty (the message never holds a key)
+   */
+  public String apiKey() {
+    if (apiKeyFile != null) {
+      try {
+        String key = Files.readString(apiKeyFile).strip();
+        if (key.isEmpty()) {
+          throw new SoloException("the API key file " + apiKeyFile + " is empty");
+        }
+        return key;
+      } catch (java.io.IOException e) {
+        throw new SoloException("cannot read the API key file " + apiKeyFile + ": " + e.getClass()
+            .getSimpleName());
+      }
+    }
+    String env = System.getenv(API_KEY_VARIABLE);
+    return env == null || env.isBlank() ? null : env.strip();
+  }
+
   /** The master key named on the command line or in the environment; null for none. */
   public MasterKey masterKey() {
     if (masterKeyFile != null) {
@@ -176,6 +219,10 @@ public final class Solo implements Runnable {
     MasterKey key = masterKey();
     if (key != null) {
       builder.masterKey(key);
+    }
+    String apiKey = apiKey();
+    if (apiKey != null) {
+      builder.apiKey(apiKey);
     }
   }
 
@@ -290,6 +337,11 @@ public final class Solo implements Runnable {
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter w = commandLine.getErr();
+          if (e instanceof dev.solosuccess.sdk.AccessDeniedException ade) {
+            w.println("error: access denied: " + ade.getMessage());
+            w.flush();
+            return ExitCodes.ACCESS_DENIED;
+          }
           if (e instanceof SoloException se) {
             w.println("error: " + se.getMessage());
           } else if (e instanceof IllegalStateException ise) {

@@ -194,6 +194,7 @@ public final class EngineConfig {
   private final InferenceListener inferenceListener;
   private final InferenceDevice device;
   private final MasterKey masterKey;
+  private final String apiKey;
   private final boolean deterministicEmbeddings;
   private final PhiPolicy phiPolicy;
   private final RedactionOptions phiRedaction;
@@ -230,6 +231,7 @@ public final class EngineConfig {
     this.inferenceListener = b.inferenceListener;
     this.device = b.device;
     this.masterKey = b.masterKey;
+    this.apiKey = b.apiKey;
     this.deterministicEmbeddings = b.deterministicEmbeddings;
     this.phiPolicy = b.phiPolicy;
     this.phiRedaction = b.phiRedaction;
@@ -410,6 +412,18 @@ public final class EngineConfig {
     return java.util.Optional.ofNullable(masterKey);
   }
 
+  /**
+   * The API key of the principal the engine's own services act as ({@code engine.documents()},
+   * {@code search()}, ...); empty (the default) for none: then they act as the local
+   * administrator, which only a data folder without principals allows. Where the folder has
+   * principals, a wrong or revoked key fails {@link SoloEngine#open(EngineConfig)}; where it has
+   * none, the key is ignored (with a warning) and the local administrator acts. Never in {@link
+   * #toString()}.
+   */
+  public java.util.Optional<String> apiKey() {
+    return java.util.Optional.ofNullable(apiKey);
+  }
+
   /** Where the embedding model runs; default {@link InferenceDevice#AUTO}. */
   public InferenceDevice device() {
     return device;
@@ -471,7 +485,8 @@ public final class EngineConfig {
         + ", device=" + device + ", deterministicEmbeddings=" + deterministicEmbeddings
         + ", phiPolicy=" + phiPolicy + ", phiRedaction=" + phiRedaction
         + ", llmFallback=" + (llmFallback == null ? "none" : llmFallback)
-        + ", masterKey=" + (masterKey == null ? "none" : masterKey) + "]";
+        + ", masterKey=" + (masterKey == null ? "none" : masterKey)
+        + ", apiKey=" + (apiKey == null ? "none" : "(set)") + "]";
   }
 
   /** Builds an {@link EngineConfig}; validates in {@link #build()}. Not thread-safe. */
@@ -506,6 +521,7 @@ public final class EngineConfig {
     private InferenceListener inferenceListener = InferenceListener.NONE;
     private InferenceDevice device = InferenceDevice.AUTO;
     private MasterKey masterKey;
+    private String apiKey;
     private boolean deterministicEmbeddings = true;
     private PhiPolicy phiPolicy = PhiPolicy.NONE;
     private RedactionOptions phiRedaction = RedactionOptions.defaults();
@@ -665,6 +681,16 @@ public final class EngineConfig {
     /** The master key of an encrypted data folder; see {@link EngineConfig#masterKey()}. */
     public Builder masterKey(MasterKey key) {
       this.masterKey = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    /** The API key the engine's own services act with; see {@link EngineConfig#apiKey()}. */
+    public Builder apiKey(String apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey");
+      if (apiKey.isBlank()) {
+        throw new dev.solosuccess.sdk.InvalidInputException("apiKey must not be blank");
+      }
+      this.apiKey = apiKey.strip();
       return this;
     }
 

@@ -1,11 +1,16 @@
 package dev.solosuccess.engine;
 
 import dev.solosuccess.engine.internal.Auditor;
+import dev.solosuccess.engine.internal.BoundClient;
+import dev.solosuccess.engine.internal.EngineParts;
+import dev.solosuccess.engine.internal.security.AuthThrottle;
+import dev.solosuccess.engine.internal.security.Caller;
+import dev.solosuccess.engine.internal.security.Permission;
+import dev.solosuccess.engine.internal.security.Security;
+import dev.solosuccess.sdk.AccessDeniedException;
+import dev.solosuccess.sdk.Principal;
+import dev.solosuccess.sdk.UserService;
 import dev.solosuccess.engine.internal.DataDirLock;
-import dev.solosuccess.engine.internal.EngineAudit;
-import dev.solosuccess.engine.internal.EngineDocuments;
-import dev.solosuccess.engine.internal.EngineInference;
-import dev.solosuccess.engine.internal.EngineSearch;
 import dev.solosuccess.engine.internal.EngineWriter;
 import dev.solosuccess.engine.internal.IndexSync;
 import dev.solosuccess.engine.internal.Indexes;
@@ -61,6 +66,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * engine at a time may open a data folder. Nothing is downloaded or contacted over the network:
  * models ship on the class path, and DJL is switched to offline mode before it loads.
  *
+ * <p>Access control: an engine opened on a data folder without principals acts as one local
+ * administrator ({@code local-admin}) and logs so once. Once a principal is added ({@link
+ * #users()}), the folder's security is configured: the engine's own services refuse with {@link
+ * AccessDeniedException} unless {@link EngineConfig#apiKey()} names a principal, and applications
+ * bind a client to each principal with {@link #authenticate(String)}.
+ *
  * <p>Thread-safe; share one engine. {@link #close()} waits for calls in flight, then releases
  * files, native memory and the folder lock; it is idempotent.
  *
@@ -78,35 +89,26 @@ public final class SoloEngine implements SoloClient {
   private final EngineConfig config;
   private final Lifecycle lifecycle;
   private final Deque<AutoCloseable> resources; // closed in reverse order of opening
-  private final EngineDocuments documents;
-  private final EngineSearch search;
-  private final EngineInference inference;
-  private final EngineAudit audit;
+  private final EngineParts parts;
+  private final BoundClient own; // the engine's own caller
   private final MetadataStore store;
-  private final Auditor auditor;
   private final java.util.Optional<KeyRing> keys; // present when the folder is encrypted
 
   private SoloEngine(
       EngineConfig config,
       Lifecycle lifecycle,
       Deque<AutoCloseable> resources,
-      EngineDocuments documents,
-      EngineSearch search,
-      EngineInference inference,
-      EngineAudit audit,
+      EngineParts parts,
+      BoundClient own,
       MetadataStore store,
-      Auditor auditor,
       java.util.Optional<KeyRing> keys) {
     this.keys = keys;
-    this.audit = audit;
-    this.store = store;
-    this.auditor = auditor;
     this.config = config;
     this.lifecycle = lifecycle;
     this.resources = resources;
-    this.documents = documents;
-    this.search = search;
-    this.inference = inference;
+    this.parts = parts;
+    this.own = own;
+    this.store = store;
   }
 
   /** Opens an engine on {@code dataDir} with the default configuration. */
@@ -212,31 +214,6 @@ public final class SoloEngine implements SoloClient {
               config.maxArchiveDepth(),
               config.maxArchiveEntries(),
               config.maxCompressionRatio());
-      // No security configured yet: one local administrator acts (issue 7 brings principals).
-      Auditor auditor = new Auditor(store.auditLog(), Auditor.LOCAL_ADMIN);
-      EngineDocuments documents =
-          new EngineDocuments(
-              lifecycle,
-              store,
-              ingestor,
-              batch,
-              writer,
-              auditor,
-              cached instanceof CachingEmbeddingModel c
-                  ? texts -> c.forget(texts, dev.solosuccess.sdk.EmbeddingKind.PASSAGE)
-                  : texts -> 0);
-      EngineSearch search =
-          new EngineSearch(
-              lifecycle,
-              new SearchExecutor(
-                  index,
-                  store,
-                  cached,
-                  config.candidateDepth(),
-                  config.lexicalScope(),
-                  new Fusion(config.fusion(), config.rrfK(), config.semanticWeight()),
-                  visibility),
-              auditor);
       // PyTorch stays unloaded until a classifier is trained or used.
       Classifiers classifiers =
           new Classifiers(
@@ -244,14 +221,50 @@ public final class SoloEngine implements SoloClient {
               model,
               keys.map(k -> FileSeal.with(k.key(KeyRing.FILES))).orElse(FileSeal.NONE));
       resources.push(classifiers);
-      EngineInference inference =
-          new EngineInference(lifecycle, model, store, classifiers, deidentifier, auditor,
-              dev.solosuccess.engine.internal.answer.Answerer.open(
-                  config, search, store, model, deidentifier, auditor, resources::push));
+      Security security =
+          new Security(
+              store.principals(), store.auditLog(), new AuthThrottle(System::currentTimeMillis));
+      EmbeddingModel searchModel = cached;
+      EngineParts parts =
+          new EngineParts(
+              lifecycle,
+              store,
+              ingestor,
+              batch,
+              writer,
+              new SearchExecutor(
+                  index,
+                  store,
+                  searchModel,
+                  config.candidateDepth(),
+                  config.lexicalScope(),
+                  new Fusion(config.fusion(), config.rrfK(), config.semanticWeight()),
+                  visibility),
+              model,
+              classifiers,
+              deidentifier,
+              cached instanceof CachingEmbeddingModel c
+                  ? texts -> c.forget(texts, dev.solosuccess.sdk.EmbeddingKind.PASSAGE)
+                  : texts -> 0,
+              security,
+              dev.solosuccess.engine.internal.answer.AnswerParts.open(
+                  config, store, model, deidentifier, resources::push));
+      // The engine's own services act as the configured key's principal, or as the local
+      // administrator, who is refused once the data folder has principals.
+      // A key given for a folder without principals has nothing to match: the folder is not
+      // secured, so the local administrator acts (a shell's SOLO_API_KEY must not break a scratch
+      // folder).
+      Caller caller = Caller.localAdmin(security);
+      if (config.apiKey().isPresent()) {
+        if (security.configured()) {
+          caller = Caller.of(security, security.authenticate(config.apiKey().get()));
+        } else {
+          LOG.log(Level.WARNING, "an API key was given, but the data folder " + dataDir
+              + " has no principals: acting as " + Principal.LOCAL_ADMIN);
+        }
+      }
       resources.push(sync::commit); // closed first: the index is committed before it closes
-      return new SoloEngine(
-          config, lifecycle, resources, documents, search, inference,
-          new EngineAudit(lifecycle, auditor), store, auditor, keys);
+      return new SoloEngine(config, lifecycle, resources, parts, parts.bind(caller), store, keys);
     } catch (IndexException e) {
       SoloException failure =
           new StorageException("cannot open the index: " + e.getMessage(), e.directory(), e);
@@ -338,14 +351,17 @@ public final class SoloEngine implements SoloClient {
    */
   public BackupReceipt backup(Path dest) {
     java.util.Objects.requireNonNull(dest, "dest");
+    Auditor auditor = new Auditor(store.auditLog(), own.caller().actor());
     return lifecycle.call(
         () ->
             auditor.call(
                 "backup",
                 List.of(),
-                () ->
-                    Backups.backup(
-                        store, keys, config.dataDir(), dest.toAbsolutePath().normalize()),
+                () -> {
+                  own.caller().require(Permission.ADMINISTER);
+                  return Backups.backup(
+                      store, keys, config.dataDir(), dest.toAbsolutePath().normalize());
+                },
                 r ->
                     Auditor.Entry.none()
                         .with("documents", r.documents())
@@ -434,19 +450,49 @@ public final class SoloEngine implements SoloClient {
     return config;
   }
 
+  /**
+   * A client acting as the principal of {@code apiKey} on this engine, with that principal's role
+   * and access labels; share it for as long as the principal acts. Closing it does nothing (close
+   * the engine). The authentication is audited, the key never.
+   *
+   * <pre>{@code
+   * SoloClient alice = engine.authenticate(System.getenv("SOLO_API_KEY"));
+   * alice.search().search("discharge summary");
+   * }</pre>
+   *
+   * @throws AccessDeniedException if the key is not valid or was revoked (the message never holds
+   *     the key)
+   * @throws dev.solosuccess.sdk.LimitExceededException if too many attempts failed lately (see
+   *     {@link dev.solosuccess.sdk.LimitExceededException#retryAfter()})
+   */
+  public SoloClient authenticate(String apiKey) {
+    return lifecycle.call(
+        () -> parts.bind(Caller.of(parts.security(), parts.security().authenticate(apiKey))));
+  }
+
+  /**
+   * Whether the data folder's security is configured: it has principals, so that only clients
+   * bound to one may call it (and the engine's own services only with {@link
+   * EngineConfig#apiKey()}).
+   */
+  public boolean securityConfigured() {
+    return parts.security().configured();
+  }
+
+  /** The engine's own documents: as {@link EngineConfig#apiKey()}'s principal, or local-admin. */
   @Override
   public DocumentService documents() {
-    return documents;
+    return own.documents();
   }
 
   @Override
   public SearchService search() {
-    return search;
+    return own.search();
   }
 
   @Override
   public InferenceService inference() {
-    return inference;
+    return own.inference();
   }
 
   /**
@@ -455,7 +501,26 @@ public final class SoloEngine implements SoloClient {
    */
   @Override
   public AuditService audit() {
-    return audit;
+    return own.audit();
+  }
+
+  /**
+   * Principals and API keys. While the data folder has none, the local administrator may add the
+   * first one, an admin; afterwards an admin's bound client manages them.
+   */
+  @Override
+  public UserService users() {
+    return own.users();
+  }
+
+  @Override
+  public Principal principal() {
+    return own.principal();
+  }
+
+  @Override
+  public SoloClient breakGlass(String reason, java.time.Duration ttl) {
+    return own.breakGlass(reason, ttl);
   }
 
   /**

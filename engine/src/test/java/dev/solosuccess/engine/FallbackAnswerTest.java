@@ -10,6 +10,10 @@ import dev.solosuccess.sdk.AuditEntry;
 import dev.solosuccess.sdk.Citation;
 import dev.solosuccess.sdk.DocumentSource;
 import dev.solosuccess.sdk.Generation;
+import dev.solosuccess.sdk.IngestRequest;
+import dev.solosuccess.sdk.PrincipalKind;
+import dev.solosuccess.sdk.Role;
+import dev.solosuccess.sdk.SoloClient;
 import dev.solosuccess.sdk.UpstreamException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -318,6 +322,83 @@ class FallbackAnswerTest {
     // the encrypted one.
     assertThat(CanaryScan.hits(plain, canary)).isNotEmpty();
     assertThat(CanaryScan.hits(keyed, canary)).isEmpty();
+  }
+
+  @Test
+  void erasingAPatientErasesTheRepliesMadeFromTheirNote(@TempDir Path dir) throws Exception {
+    // Redaction off, so the reply names the patient: the case where a cached reply is PHI.
+    String canary = "Whitfield";
+    try (ChatServer s = new ChatServer()) {
+      s.otherwise(ChatServer.completion("Eleanor " + canary + " takes lisinopril [1].", 10, 5));
+      LlmFallback f =
+          LlmFallback.builder(s.baseUrl(), EgressPolicy.allowing("127.0.0.1").withoutRedaction())
+              .build();
+      try (SoloEngine e = open(dir, f)) {
+        ingestNotes(e);
+        Answer a = e.inference().answer("What does Eleanor Whitfield take?", always());
+        assertThat(a.text()).contains(canary);
+        String note =
+            e.documents().list().stream()
+                .filter(d -> d.source().contains("whitfield"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(a.citations()).extracting(Citation::documentId).contains(note);
+        e.documents().erase(note);
+      }
+      // Source names hold "whitfield" in lower case; the canary is matched case-sensitively.
+      assertThat(CanaryScan.hits(dir, canary)).as("files holding the canary").isEmpty();
+    }
+  }
+
+  @Test
+  void aCallersLabelsLimitTheContextSentAndCited(@TempDir Path dir, @TempDir Path files)
+      throws Exception {
+    Path north = java.nio.file.Files.createDirectories(files.resolve("north"));
+    Path south = java.nio.file.Files.createDirectories(files.resolve("south"));
+    NOTES.forEach(
+        (name, text) -> {
+          Path folder = name.contains("abernathy") ? south : north;
+          try {
+            java.nio.file.Files.writeString(folder.resolve(name), text);
+          } catch (java.io.IOException x) {
+            throw new java.io.UncheckedIOException(x);
+          }
+        });
+    try (ChatServer s = new ChatServer();
+        SoloEngine e = open(dir, fallback(s).build())) {
+      e.documents().ingest(IngestRequest.builder().path(north).labels(java.util.Set.of("clinic:north")).build());
+      e.documents().ingest(IngestRequest.builder().path(south).labels(java.util.Set.of("clinic:south")).build());
+      String rootKey =
+          e.users().add("root", Role.ADMIN, java.util.Set.of(), PrincipalKind.PERSON).apiKey();
+      SoloClient root = e.authenticate(rootKey);
+      SoloClient northReader =
+          e.authenticate(
+              root.users()
+                  .add("north-reader", Role.READER, java.util.Set.of("clinic:north"),
+                      PrincipalKind.SERVICE)
+                  .apiKey());
+      String q = "What foot exam and diabetes plan with meals was set for the glucose review?";
+      Answer asRoot = root.inference().answer(q, always());
+      assertThat(asRoot.citations()).extracting(Citation::source)
+          .anyMatch(src -> src.contains("abernathy"));
+      // The south note's own words (the question has none of them).
+      assertThat(s.requests().get(0).body()).contains("twice daily").contains("glucose control");
+
+      s.then(ChatServer.completion("Not in the sources [1] [2] [3].", 10, 5));
+      Answer asNorth = northReader.inference().answer(q, always());
+      assertThat(asNorth.citations()).isNotEmpty()
+          .extracting(Citation::source).noneMatch(src -> src.contains("abernathy"));
+      assertThat(s.requests()).hasSize(2);
+      assertThat(s.requests().get(1).body())
+          .doesNotContain("twice daily")
+          .doesNotContain("glucose control");
+      Answer local =
+          northReader.inference().answer(
+              q, AnswerOptions.builder().generation(Generation.NEVER).build());
+      assertThat(local.citations()).extracting(Citation::source)
+          .noneMatch(src -> src.contains("abernathy"));
+    }
   }
 
   @Test

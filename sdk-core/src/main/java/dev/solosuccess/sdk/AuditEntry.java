@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param action what was done, such as {@code search}, {@code document.ingest}, {@code
  *     document.read}, {@code document.delete}, {@code inference.summarize}
  * @param targets ids of the documents the action touched or returned, in order
- * @param detail counts and parameters, as compact JSON (no content)
+ * @param detail counts and parameters, as compact JSON (no content); an entry made under
+ *     break-glass access carries its session id as {@code breakGlass}
  * @param outcome {@code ok}, or the kind of failure ({@code invalid}, {@code not-found}, {@code
- *     error})
+ *     denied} for access control, {@code error})
  * @param hash SHA-256 (hex) of the previous entry's hash and this entry's fields: the chain that
  *     {@link AuditService#verify()} checks
  */

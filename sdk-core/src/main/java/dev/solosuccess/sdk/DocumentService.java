@@ -9,6 +9,11 @@ import java.util.Optional;
  * <p>Every method that changes data returns only after the change is durable in the system of
  * record; a search issued after it returns sees the change. Implementations are thread-safe; writes
  * are applied one at a time in the order they commit.
+ *
+ * <p>Access control: reading needs the reader, writer or admin role, changing the writer or admin
+ * role ({@link Role}). A caller with access labels ({@link Principal#labels()}) sees, counts,
+ * changes and replaces only documents that carry one of its labels; any other document is answered
+ * exactly as one that does not exist ({@link NotFoundException}, an empty {@link #get}).
  */
 public interface DocumentService {
 
@@ -51,6 +56,14 @@ public interface DocumentService {
    * @throws NotFoundException if there is no such document
    */
   List<Chunk> chunks(String documentId);
+
+  /**
+   * The access labels of a document (see {@link IngestRequest#labels()}), sorted; empty for an
+   * unlabelled document.
+   *
+   * @throws NotFoundException if there is no such document (or the caller may not see it)
+   */
+  java.util.Set<String> labels(String documentId);
 
   /**
    * The extracted text of a document: normalized, with pages and blocks separated by blank lines.

@@ -29,6 +29,11 @@ import java.util.Objects;
  * @param sources documents held in memory (bytes or text, with a source name and optionally an
  *     id), ingested after the files in this order; the patterns do not apply to them, and {@code
  *     metadata} is added under their own entries (theirs win on equal keys)
+ * @param labels access labels given to every document of the batch ({@code tenant:a}, {@code
+ *     group:cardiology}; see {@link Principal#checkLabels}): a principal with labels sees a
+ *     document only when it carries one of them. Empty: the documents get the ingesting
+ *     principal's labels, or none for an unrestricted principal (an unlabelled document is seen
+ *     only by principals without labels). A principal with labels may only give its own.
  */
 public record IngestRequest(
     List<Path> paths,
@@ -37,9 +42,11 @@ public record IngestRequest(
     IngestListener listener,
     List<String> include,
     List<String> exclude,
-    List<DocumentSource> sources) {
+    List<DocumentSource> sources,
+    java.util.Set<String> labels) {
 
   public IngestRequest {
+    labels = Principal.checkLabels(labels == null ? java.util.Set.of() : labels);
     if ((paths == null || paths.isEmpty()) && (sources == null || sources.isEmpty())) {
       throw new InvalidInputException("an ingest request needs at least one path or source");
     }
@@ -59,7 +66,19 @@ public record IngestRequest(
       IngestListener listener,
       List<String> include,
       List<String> exclude) {
-    this(paths, metadata, recursive, listener, include, exclude, List.of());
+    this(paths, metadata, recursive, listener, include, exclude, List.of(), java.util.Set.of());
+  }
+
+  /** A request without access labels. */
+  public IngestRequest(
+      List<Path> paths,
+      Metadata metadata,
+      boolean recursive,
+      IngestListener listener,
+      List<String> include,
+      List<String> exclude,
+      List<DocumentSource> sources) {
+    this(paths, metadata, recursive, listener, include, exclude, sources, java.util.Set.of());
   }
 
   private static List<String> checkGlobs(String what, List<String> globs) {
@@ -95,8 +114,15 @@ public record IngestRequest(
     private final List<String> include = new ArrayList<>();
     private final List<String> exclude = new ArrayList<>();
     private final List<DocumentSource> sources = new ArrayList<>();
+    private java.util.Set<String> labels = java.util.Set.of();
 
     private Builder() {}
+
+    /** Access labels of every document of the batch; see {@link IngestRequest#labels()}. */
+    public Builder labels(java.util.Set<String> labels) {
+      this.labels = Objects.requireNonNull(labels, "labels");
+      return this;
+    }
 
     /** Adds a document held in memory; see {@link IngestRequest#sources()}. */
     public Builder source(DocumentSource source) {
@@ -150,7 +176,8 @@ public record IngestRequest(
     }
 
     public IngestRequest build() {
-      return new IngestRequest(paths, metadata, recursive, listener, include, exclude, sources);
+      return new IngestRequest(
+          paths, metadata, recursive, listener, include, exclude, sources, labels);
     }
   }
 }

@@ -6,7 +6,9 @@ package dev.solosuccess.sdk;
  * <ul>
  *   <li>{@link InvalidInputException}: fix the input ({@link UnsupportedFormatException}, {@link
  *       LimitExceededException} say how); retrying as is fails again.
- *   <li>{@link NotFoundException}: the named thing does not exist.
+ *   <li>{@link NotFoundException}: the named thing does not exist (or the caller may not see it,
+ *       which reads the same).
+ *   <li>{@link AccessDeniedException}: bind a principal, or one whose role allows the call.
  *   <li>{@link StorageException}: the data folder failed; nothing of the failed call was committed.
  *   <li>{@link ModelException}: a model could not be loaded or run.
  *   <li>{@link UpstreamException}: a remote service the engine called (the LLM fallback's chat

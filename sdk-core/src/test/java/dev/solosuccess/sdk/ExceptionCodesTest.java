@@ -22,7 +22,8 @@ class ExceptionCodesTest {
             "limit-exceeded"),
         Arguments.of(new NotFoundException("document", "d-1"), "not-found"),
         Arguments.of(new StorageException("m", Path.of("data"), null), "storage"),
-        Arguments.of(new ModelException("m", "all-minilm-l6-v2", null), "model"));
+        Arguments.of(new ModelException("m", "all-minilm-l6-v2", null), "model"),
+        Arguments.of(new AccessDeniedException("m"), "access-denied"));
   }
 
   @ParameterizedTest
@@ -30,6 +31,15 @@ class ExceptionCodesTest {
   void eachKindHasItsStableCode(SoloException e, String code) {
     assertThat(e.code()).isEqualTo(code);
     assertThat(e).isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void aRateLimitSaysWhenToRetry() {
+    LimitExceededException e =
+        new LimitExceededException("m", "keyFailures", 5, 6, java.time.Duration.ofSeconds(2));
+    assertThat(e.code()).isEqualTo("limit-exceeded");
+    assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(2));
+    assertThat(new LimitExceededException("m", "s", "l", 1, 2).retryAfter()).isEmpty();
   }
 
   @Test

@@ -21,6 +21,12 @@ import java.util.TreeSet;
  *       set of exact, case-sensitive strings; a single string is equality.
  *   <li>{@link NumericRange}: the chunk's numeric attribute ({@link IndexedChunk#numbers()}) lies
  *       between two inclusive bounds; an infinite bound is open.
+ *
+ *   <li>{@link Labels}: the caller's access scope: the chunk carries at least one of a set of
+ *       access labels ({@link IndexedChunk#labels()}). Besides restricting the hits, it restricts
+ *       what shapes their scores: BM25's statistics (document frequencies, document counts,
+ *       lengths) are computed over the chunks the scope admits only, so a chunk outside it never
+ *       changes another's score.
  * </ul>
  *
  * <p>Term and numeric attributes are separate name spaces: a term clause never matches a number.
@@ -40,10 +46,13 @@ public record IndexFilter(List<Clause> clauses) {
 
   public IndexFilter {
     clauses = List.copyOf(clauses);
+    if (clauses.stream().filter(c -> c instanceof Labels).count() > 1) {
+      throw new IllegalArgumentException("a filter holds at most one label scope");
+    }
   }
 
   /** One condition on a named attribute. */
-  public sealed interface Clause permits Terms, NumericRange {
+  public sealed interface Clause permits Terms, NumericRange, Labels {
     String field();
   }
 
@@ -85,6 +94,50 @@ public record IndexFilter(List<Clause> clauses) {
     }
   }
 
+  /**
+   * The chunk carries at least one of {@code anyOf} as an access label. A filter holds at most one.
+   *
+   * @param anyOf one or more labels, kept sorted
+   */
+  public record Labels(Set<String> anyOf) implements Clause {
+    public Labels {
+      if (anyOf.isEmpty()) {
+        throw new IllegalArgumentException("a label scope needs at least one label");
+      }
+      for (String v : anyOf) {
+        Objects.requireNonNull(v, "label");
+      }
+      anyOf = Collections.unmodifiableSortedSet(new TreeSet<>(anyOf));
+    }
+
+    @Override
+    public String field() {
+      return "labels";
+    }
+  }
+
+  /** The chunk carries at least one of {@code labels}. */
+  public static Labels labels(Set<String> labels) {
+    return new Labels(labels);
+  }
+
+  /** The access scope of this filter, if it has one. */
+  public java.util.Optional<Labels> labelScope() {
+    for (Clause c : clauses) {
+      if (c instanceof Labels l) {
+        return java.util.Optional.of(l);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** This filter with {@code clause} added. */
+  public IndexFilter and(Clause clause) {
+    List<Clause> all = new ArrayList<>(clauses);
+    all.add(Objects.requireNonNull(clause, "clause"));
+    return new IndexFilter(all);
+  }
+
   /** Matches every chunk. */
   public static IndexFilter none() {
     return NONE;
@@ -124,6 +177,12 @@ public record IndexFilter(List<Clause> clauses) {
    * backends that evaluate filters in memory.
    */
   public boolean matches(Map<String, String> attributes, Map<String, Double> numbers) {
+    return matches(attributes, numbers, Set.of());
+  }
+
+  /** {@link #matches(Map, Map)} for an entry that also carries access labels. */
+  public boolean matches(
+      Map<String, String> attributes, Map<String, Double> numbers, Set<String> labels) {
     for (Clause clause : clauses) {
       boolean ok =
           switch (clause) {
@@ -135,6 +194,7 @@ public record IndexFilter(List<Clause> clauses) {
               Double v = numbers.get(r.field());
               yield v != null && v >= r.min() && v <= r.max();
             }
+            case Labels l -> labels.stream().anyMatch(l.anyOf()::contains);
           };
       if (!ok) {
         return false;

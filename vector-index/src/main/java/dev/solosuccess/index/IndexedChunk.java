@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param attributes exact-match terms for {@link IndexFilter.Terms} (not stored)
  * @param numbers finite numbers for {@link IndexFilter.NumericRange} (not stored); a separate name
  *     space from {@code attributes}, so one name may have a term and a number
+ * @param labels access labels for {@link IndexFilter.Labels} (not stored); empty for none
  */
 public record IndexedChunk(
     String chunkId,
@@ -21,9 +22,11 @@ public record IndexedChunk(
     String text,
     float[] vector,
     Map<String, String> attributes,
-    Map<String, Double> numbers) {
+    Map<String, Double> numbers,
+    java.util.Set<String> labels) {
 
   public IndexedChunk {
+    labels = java.util.Set.copyOf(labels);
     Objects.requireNonNull(chunkId, "chunkId");
     Objects.requireNonNull(documentId, "documentId");
     Objects.requireNonNull(text, "text");
@@ -37,6 +40,17 @@ public record IndexedChunk(
                 + n.getValue());
       }
     }
+  }
+
+  /** A chunk without access labels. */
+  public IndexedChunk(
+      String chunkId,
+      String documentId,
+      String text,
+      float[] vector,
+      Map<String, String> attributes,
+      Map<String, Double> numbers) {
+    this(chunkId, documentId, text, vector, attributes, numbers, java.util.Set.of());
   }
 
   /** A chunk with term attributes only. */

@@ -261,7 +261,7 @@ class LuceneChunkIndexLifecycleTest {
 
     assertThatThrownBy(() -> ChunkIndex.open(path(), SETTINGS))
         .isExactlyInstanceOf(IncompatibleIndexException.class)
-        .hasMessageContaining("index format must be 4, got 2");
+        .hasMessageContaining("index format must be 5, got 2");
   }
 
   @Test

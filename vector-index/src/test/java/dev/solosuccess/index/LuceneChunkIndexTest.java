@@ -383,6 +383,7 @@ class LuceneChunkIndexTest {
                 Double v = r.field().equals("year") ? year : score;
                 yield v != null && v >= r.min() && v <= r.max();
               }
+              case IndexFilter.Labels l -> false; // this corpus has no labels
             };
         if (!ok) {
           return false;

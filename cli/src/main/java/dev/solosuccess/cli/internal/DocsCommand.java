@@ -113,12 +113,14 @@ public final class DocsCommand implements Runnable {
       Document d;
       List<Chunk> chunks;
       String fullText = null;
+      java.util.Set<String> labels;
       if (context < 0) {
         throw new ParameterException(spec.commandLine(), "--context must be >= 0, got " + context);
       }
       try (SoloEngine engine = docs.solo.openExistingEngine()) {
         d = engine.documents().get(id).orElseThrow(() -> new NotFoundException("document", id));
         chunks = engine.documents().chunks(id);
+        labels = engine.documents().labels(id);
         if (chunk != null) {
           if (chunk < 0 || chunk >= chunks.size()) {
             throw new ParameterException(spec.commandLine(),
@@ -134,6 +136,8 @@ public final class DocsCommand implements Runnable {
       } else if (json) {
         ObjectNode n = Json.object();
         n.set("document", Json.document(d));
+        ArrayNode l = n.putArray("labels");
+        labels.forEach(l::add);
         ArrayNode a = n.putArray("chunks");
         chunks.forEach(c -> a.add(Json.chunk(c)));
         out.println(Json.write(n));
@@ -149,6 +153,9 @@ public final class DocsCommand implements Runnable {
         out.printf("ingested:    %s (sequence %d)%n", d.ingestedAt(), d.sequence());
         printMetadata(out, "meta:        ", d.metadata());
         printMetadata(out, "extracted:   ", d.extracted());
+        if (!labels.isEmpty()) {
+          out.printf("labels:      %s%n", String.join(",", labels));
+        }
         out.printf("chunks:      %d%n", chunks.size());
         for (Chunk c : chunks) {
           String page = c.provenance().hasPage() ? " page " + c.provenance().page() : "";

@@ -127,6 +127,17 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Threads that parse ahead of the embedding model (default: one per core).")
   private Integer threads;
 
+  @Option(
+      names = "--labels",
+      paramLabel = "LABEL[,LABEL...]",
+      split = ",",
+      description = {
+        "Access labels of every document of this batch (tenant:a,group:cardiology): a principal",
+        "with labels sees a document only when it carries one of them. Default: the labels of",
+        "the principal of SOLO_API_KEY (none without security)."
+      })
+  private List<String> labels = new ArrayList<>();
+
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   private boolean json;
 
@@ -142,7 +153,10 @@ public final class IngestCommand implements Callable<Integer> {
     IngestSummary summary;
     try (SoloEngine engine = solo.openEngine(this::configure)) {
       IngestRequest.Builder request =
-          IngestRequest.builder().paths(paths).metadata(merged(meta));
+          IngestRequest.builder()
+              .paths(paths)
+              .metadata(merged(meta))
+              .labels(new java.util.TreeSet<>(labels));
       include.forEach(request::include);
       exclude.forEach(request::exclude);
       if (!quiet) {

@@ -17,16 +17,26 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Auditor {
 
   /** The principal of an engine opened without security: one local administrator. */
-  public static final String LOCAL_ADMIN = "local-admin";
+  public static final String LOCAL_ADMIN = dev.solosuccess.sdk.Principal.LOCAL_ADMIN;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final AuditLog log;
   private final String actor;
+  private final java.util.Map<String, String> tags;
 
   public Auditor(AuditLog log, String actor) {
+    this(log, actor, java.util.Map.of());
+  }
+
+  /**
+   * @param tags fields added to the detail of every entry, such as the break-glass session under
+   *     which the actor acts
+   */
+  public Auditor(AuditLog log, String actor, java.util.Map<String, String> tags) {
     this.log = log;
     this.actor = actor;
+    this.tags = java.util.Map.copyOf(tags);
   }
 
   /** What an action touched: document ids and a few counts or parameters (never content). */
@@ -63,11 +73,11 @@ public final class Auditor {
     try {
       result = body.get();
     } catch (RuntimeException e) {
-      log.append(actor, action, requested, "{}", outcome(e));
+      log.append(actor, action, requested, detail(Entry.none()), outcome(e));
       throw e;
     }
     Entry entry = describe.apply(result);
-    log.append(actor, action, entry.targets(), JSON.writeValueAsString(entry.detail()), "ok");
+    log.append(actor, action, entry.targets(), detail(entry), "ok");
     return result;
   }
 
@@ -85,13 +95,17 @@ public final class Auditor {
 
   /** Appends an entry now, for actions whose result must name their own entry. */
   public dev.solosuccess.sdk.AuditEntry append(String action, Entry entry, String outcome) {
-    return log.append(actor, action, entry.targets(), JSON.writeValueAsString(entry.detail()),
-        outcome);
+    return log.append(actor, action, entry.targets(), detail(entry), outcome);
   }
 
   /** Appends the entry of a failed action. */
   public void failed(String action, List<String> requested, RuntimeException e) {
-    log.append(actor, action, requested, "{}", outcome(e));
+    log.append(actor, action, requested, detail(Entry.none()), outcome(e));
+  }
+
+  private String detail(Entry entry) {
+    tags.forEach(entry.detail()::put);
+    return JSON.writeValueAsString(entry.detail());
   }
 
   /** The audit log itself, for {@code audit()} calls. */
@@ -106,6 +120,9 @@ public final class Auditor {
   private static String outcome(RuntimeException e) {
     if (e instanceof dev.solosuccess.sdk.UpstreamException u) {
       return u.code(); // upstream-unavailable (retriable) or upstream-failed
+    }
+    if (e instanceof dev.solosuccess.sdk.AccessDeniedException) {
+      return "denied";
     }
     if (e instanceof NotFoundException) {
       return "not-found";

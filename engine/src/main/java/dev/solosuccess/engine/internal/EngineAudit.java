@@ -1,5 +1,7 @@
 package dev.solosuccess.engine.internal;
 
+import dev.solosuccess.engine.internal.security.Caller;
+import dev.solosuccess.engine.internal.security.Permission;
 import dev.solosuccess.sdk.AuditEntry;
 import dev.solosuccess.sdk.AuditHead;
 import dev.solosuccess.sdk.AuditService;
@@ -12,7 +14,7 @@ import java.util.Objects;
 /**
  * {@link AuditService} of an in-process engine. Reading the trail is itself audited ({@code
  * audit.verify}, {@code audit.read}), after the read, so a verification covers the trail as it was
- * when it began. Thread-safe.
+ * when it began. Auditors and admins only. Thread-safe.
  */
 public final class EngineAudit implements AuditService {
 
@@ -20,15 +22,26 @@ public final class EngineAudit implements AuditService {
 
   private final Lifecycle lifecycle;
   private final Auditor auditor;
+  private final Caller caller;
 
-  public EngineAudit(Lifecycle lifecycle, Auditor auditor) {
+  public EngineAudit(Lifecycle lifecycle, Auditor auditor, Caller caller) {
     this.lifecycle = lifecycle;
     this.auditor = auditor;
+    this.caller = caller;
   }
 
   @Override
   public AuditHead head() {
-    return lifecycle.call(() -> auditor.log().head());
+    return lifecycle.call(
+        () -> {
+          try {
+            caller.require(Permission.AUDIT);
+          } catch (RuntimeException e) {
+            auditor.failed("audit.head", List.of(), e);
+            throw e;
+          }
+          return auditor.log().head();
+        });
   }
 
   @Override
@@ -47,7 +60,10 @@ public final class EngineAudit implements AuditService {
             auditor.call(
                 "audit.verify",
                 List.of(),
-                () -> auditor.log().verify(expected),
+                () -> {
+                  caller.require(Permission.AUDIT);
+                  return auditor.log().verify(expected);
+                },
                 v ->
                     Auditor.Entry.none()
                         .with("entries", v.entries())
@@ -62,7 +78,10 @@ public final class EngineAudit implements AuditService {
             auditor.call(
                 "audit.read",
                 List.of(),
-                () -> auditor.log().after(afterSequence, limit),
+                () -> {
+                  caller.require(Permission.AUDIT);
+                  return auditor.log().after(afterSequence, limit);
+                },
                 r -> Auditor.Entry.none().with("entries", r.size())));
   }
 
@@ -75,7 +94,10 @@ public final class EngineAudit implements AuditService {
             auditor.call(
                 "audit.read",
                 List.of(),
-                () -> auditor.log().since(since, limit),
+                () -> {
+                  caller.require(Permission.AUDIT);
+                  return auditor.log().since(since, limit);
+                },
                 r -> Auditor.Entry.none().with("entries", r.size())));
   }
 

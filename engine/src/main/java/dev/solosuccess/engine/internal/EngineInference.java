@@ -1,6 +1,8 @@
 package dev.solosuccess.engine.internal;
 
 import dev.solosuccess.engine.internal.classify.Classifiers;
+import dev.solosuccess.engine.internal.security.Caller;
+import dev.solosuccess.engine.internal.security.Permission;
 import dev.solosuccess.engine.internal.model.ModelSpec;
 import dev.solosuccess.engine.internal.model.EmbeddingModel;
 import dev.solosuccess.engine.internal.phi.Deidentifier;
@@ -25,7 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** {@link InferenceService} of an in-process engine. Thread-safe. */
+/**
+ * {@link InferenceService} of an in-process engine for one caller: readers, writers and admins
+ * (training and deleting classifiers: writers and admins); a summary reads only documents the
+ * caller sees. Thread-safe.
+ */
 public final class EngineInference implements InferenceService {
 
   /** Most texts per call: enough for any batch job, bounded so one call cannot exhaust memory. */
@@ -40,6 +46,7 @@ public final class EngineInference implements InferenceService {
   private final Classifiers classifiers;
   private final Deidentifier deidentifier;
   private final Auditor auditor;
+  private final Caller caller;
   private final dev.solosuccess.engine.internal.answer.Answerer answerer;
 
   public EngineInference(
@@ -49,8 +56,10 @@ public final class EngineInference implements InferenceService {
       Classifiers classifiers,
       Deidentifier deidentifier,
       Auditor auditor,
+      Caller caller,
       dev.solosuccess.engine.internal.answer.Answerer answerer) {
     this.auditor = auditor;
+    this.caller = caller;
     this.answerer = answerer;
     this.lifecycle = lifecycle;
     this.deidentifier = deidentifier;
@@ -65,6 +74,7 @@ public final class EngineInference implements InferenceService {
 
   @Override
   public ModelInfo embeddingModel() {
+    caller.require(Permission.READ);
     return info;
   }
 
@@ -78,6 +88,7 @@ public final class EngineInference implements InferenceService {
                 "inference.embed",
                 List.of(),
                 () -> {
+                  caller.require(Permission.READ);
                   checkTexts(texts, "embed");
                   if (texts.isEmpty()) {
                     return List.of();
@@ -110,12 +121,15 @@ public final class EngineInference implements InferenceService {
                 "inference.summarize",
                 List.of(documentId),
                 () -> {
+                  caller.require(Permission.READ);
                   if (sentences < 1 || sentences > MAX_SUMMARY_SENTENCES) {
                     throw new InvalidInputException(
                         "sentences must be in 1.." + MAX_SUMMARY_SENTENCES + ", got " + sentences);
                   }
+                  // A document the caller cannot see is answered as one that does not exist.
                   String text =
                       store.text(documentId)
+                          .filter(t -> caller.sees(store.labels(documentId)))
                           .orElseThrow(() -> new NotFoundException("document", documentId));
                   return summarizer.summarize(documentId, text, sentences);
                 },
@@ -133,6 +147,7 @@ public final class EngineInference implements InferenceService {
                 "inference.classify-zero-shot",
                 List.of(),
                 () -> {
+                  caller.require(Permission.READ);
                   if (text == null || text.isBlank()) {
                     throw new InvalidInputException("the text to classify must not be blank");
                   }
@@ -163,7 +178,10 @@ public final class EngineInference implements InferenceService {
             auditor.call(
                 "classifier.train",
                 List.of(),
-                () -> classifiers.train(training),
+                () -> {
+                  caller.require(Permission.WRITE);
+                  return classifiers.train(training);
+                },
                 r ->
                     Auditor.Entry.none()
                         .with("classifier", r.name())
@@ -179,6 +197,7 @@ public final class EngineInference implements InferenceService {
                 "inference.classify",
                 List.of(),
                 () -> {
+                  caller.require(Permission.READ);
                   ClassifierTraining.checkName(classifier);
                   checkTexts(texts, "classify");
                   return classifiers.classify(classifier, texts);
@@ -194,7 +213,10 @@ public final class EngineInference implements InferenceService {
             auditor.call(
                 "classifier.list",
                 List.of(),
-                classifiers::list,
+                () -> {
+                  caller.require(Permission.READ);
+                  return classifiers.list();
+                },
                 r -> Auditor.Entry.none().with("classifiers", r.size())));
   }
 
@@ -206,6 +228,7 @@ public final class EngineInference implements InferenceService {
                 "classifier.delete",
                 List.of(),
                 () -> {
+                  caller.require(Permission.WRITE);
                   ClassifierTraining.checkName(name);
                   classifiers.delete(name);
                 }));
@@ -219,7 +242,10 @@ public final class EngineInference implements InferenceService {
             auditor.call(
                 "inference.redact",
                 List.of(),
-                () -> deidentifier.redact(text, options),
+                () -> {
+                  caller.require(Permission.READ);
+                  return deidentifier.redact(text, options);
+                },
                 r ->
                     Auditor.Entry.none()
                         .with("characters", text.length())
@@ -238,7 +264,10 @@ public final class EngineInference implements InferenceService {
                 .call(
                     "inference.answer",
                     List.of(),
-                    () -> answerer.answer(question, options),
+                    () -> {
+                      caller.require(Permission.READ);
+                      return answerer.answer(question, options);
+                    },
                     dev.solosuccess.engine.internal.answer.Answerer::describe)
                 .answer());
   }

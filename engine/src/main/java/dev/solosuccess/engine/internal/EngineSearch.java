@@ -1,6 +1,8 @@
 package dev.solosuccess.engine.internal;
 
 import dev.solosuccess.engine.internal.search.SearchExecutor;
+import dev.solosuccess.engine.internal.security.Caller;
+import dev.solosuccess.engine.internal.security.Permission;
 import dev.solosuccess.sdk.SearchHit;
 import dev.solosuccess.sdk.SearchRequest;
 import dev.solosuccess.sdk.SearchResults;
@@ -8,17 +10,23 @@ import dev.solosuccess.sdk.SearchService;
 import java.util.List;
 import java.util.Objects;
 
-/** {@link SearchService} of an in-process engine. Thread-safe. */
+/**
+ * {@link SearchService} of an in-process engine for one caller: readers, writers and admins; a
+ * caller with access labels searches only the documents carrying one of them. Thread-safe.
+ */
 public final class EngineSearch implements SearchService {
 
   private final Lifecycle lifecycle;
   private final SearchExecutor executor;
   private final Auditor auditor;
+  private final Caller caller;
 
-  public EngineSearch(Lifecycle lifecycle, SearchExecutor executor, Auditor auditor) {
+  public EngineSearch(
+      Lifecycle lifecycle, SearchExecutor executor, Auditor auditor, Caller caller) {
     this.lifecycle = lifecycle;
     this.executor = executor;
     this.auditor = auditor;
+    this.caller = caller;
   }
 
   @Override
@@ -30,7 +38,11 @@ public final class EngineSearch implements SearchService {
             auditor.call(
                 "search",
                 List.of(),
-                () -> executor.search(request),
+                () -> {
+                  caller.require(Permission.READ);
+                  // The caller's labels filter inside each retriever and scope BM25 statistics.
+                  return executor.search(request, caller.scope());
+                },
                 r ->
                     Auditor.Entry.of(
                             r.hits().stream().map(SearchHit::documentId).distinct().toList())

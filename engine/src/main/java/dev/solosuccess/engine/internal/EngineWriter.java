@@ -57,11 +57,17 @@ public final class EngineWriter {
   }
 
   public Document replaceMetadata(String documentId, Metadata metadata) {
+    return replaceMetadata(documentId, metadata, null);
+  }
+
+  /** Replaces metadata and, unless {@code labels} is null, access labels; then the index. */
+  public Document replaceMetadata(
+      String documentId, Metadata metadata, java.util.Set<String> labels) {
     lock.lock();
     try {
       visibility.writeLock().lock();
       try {
-        store.replaceMetadata(documentId, metadata);
+        store.replaceMetadata(documentId, metadata, labels);
         applyToIndex(documentId);
       } finally {
         visibility.writeLock().unlock();

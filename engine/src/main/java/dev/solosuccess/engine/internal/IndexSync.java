@@ -93,6 +93,8 @@ public final class IndexSync {
     Metadata metadata = doc.get().extracted().merge(doc.get().metadata());
     Map<String, String> terms = MetadataFields.terms(metadata);
     Map<String, Double> numbers = MetadataFields.numbers(metadata);
+    // Access labels on every chunk, so the caller's scope is a filter inside each retriever.
+    Set<String> labels = store.labels(documentId);
     for (StoredChunk c : chunks) {
       indexed.add(
           new IndexedChunk(
@@ -101,7 +103,8 @@ public final class IndexSync {
               c.chunk().text(),
               c.vector(),
               terms,
-              numbers));
+              numbers,
+              labels));
     }
     index.replaceDocument(documentId, indexed, documentText(chunks));
   }

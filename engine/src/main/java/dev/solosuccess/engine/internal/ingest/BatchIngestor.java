@@ -8,6 +8,7 @@ import dev.solosuccess.sdk.IngestProgress;
 import dev.solosuccess.sdk.IngestRequest;
 import dev.solosuccess.sdk.IngestStage;
 import dev.solosuccess.sdk.IngestSummary;
+import dev.solosuccess.sdk.AccessDeniedException;
 import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.ModelException;
 import dev.solosuccess.sdk.SkippedFile;
@@ -85,12 +86,12 @@ public final class BatchIngestor {
 
   private record Pending(String source, Future<Result> result) {}
 
-  public IngestSummary run(IngestRequest request) {
+  public IngestSummary run(IngestRequest request, IngestScope scope) {
     long start = System.nanoTime();
     Globs globs = new Globs(request.include(), request.exclude());
     List<Path> files = FileWalker.files(request.paths(), request.recursive(), dataDir, globs);
     int named = files.size() + request.sources().size();
-    Run run = new Run(request.listener(), named, start);
+    Run run = new Run(request.listener(), named, start, scope);
     run.listener.started(named);
     WorkSource work =
         new WorkSource(
@@ -105,7 +106,7 @@ public final class BatchIngestor {
           if (w == null) {
             break;
           }
-          window.add(submit(pool, w, run.stats));
+          window.add(submit(pool, w, run.stats, scope));
         }
         run.total = named + work.discovered();
         if (window.isEmpty()) {
@@ -140,21 +141,22 @@ public final class BatchIngestor {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private Pending submit(ExecutorService pool, WorkSource.Work w, IngestStats stats) {
+  private Pending submit(
+      ExecutorService pool, WorkSource.Work w, IngestStats stats, IngestScope scope) {
     return switch (w) {
       case WorkSource.Skipped s ->
           new Pending(s.skipped().source(), CompletableFuture.completedFuture(new Failed(s.skipped())));
       case WorkSource.Source s ->
-          new Pending(s.source().name(), pool.submit(() -> prepare(s, stats)));
+          new Pending(s.source().name(), pool.submit(() -> prepare(s, stats, scope)));
     };
   }
 
   /** Runs on a parse thread. */
-  private Result prepare(WorkSource.Source w, IngestStats stats) {
+  private Result prepare(WorkSource.Source w, IngestStats stats, IngestScope scope) {
     String name = w.source().name();
     try {
       byte[] content = stats.time(IngestStage.READ, () -> ingestor.read(w.source()));
-      Ingestor.Admission a = stats.time(IngestStage.READ, () -> ingestor.admit(w.source(), content));
+      Ingestor.Admission a = stats.time(IngestStage.READ, () -> ingestor.admit(w.source(), content, scope));
       if (a instanceof Ingestor.Fresh f) {
         if (f.format().reader() == dev.solosuccess.engine.internal.parse.Formats.Reader.ARCHIVE) {
           return new Failed(new SkippedFile(name, "unsupported-format",
@@ -163,7 +165,7 @@ public final class BatchIngestor {
         return new Ready(ingestor.prepare(f, stats));
       }
       return new Decided(a);
-    } catch (InvalidInputException | ModelException e) {
+    } catch (InvalidInputException | ModelException | AccessDeniedException e) {
       return new Failed(new SkippedFile(name, e.code(), e.getMessage()));
     } catch (SoloException e) {
       throw e;
@@ -202,6 +204,7 @@ public final class BatchIngestor {
   private final class Run {
     final IngestListener listener;
     final long start;
+    final IngestScope scope;
     final IngestStats stats = new IngestStats();
     final List<Document> ingested = new ArrayList<>();
     final List<Document> unchanged = new ArrayList<>();
@@ -214,7 +217,8 @@ public final class BatchIngestor {
     int done;
     int total;
 
-    Run(IngestListener listener, int total, long start) {
+    Run(IngestListener listener, int total, long start, IngestScope scope) {
+      this.scope = scope;
       this.listener = listener;
       this.total = total;
       this.start = start;
@@ -233,7 +237,7 @@ public final class BatchIngestor {
           if (groupContent.contains(f.sha256())) {
             flush(); // the same content is waiting in the group: store it first, then compare
           }
-          Optional<Document> original = ingestor.originalOf(f.sha256(), f.id());
+          Optional<Document> original = ingestor.originalOf(f.sha256(), f.id(), scope);
           if (original.isPresent()) {
             decided(source, new Ingestor.Duplicate(f.id(), f.source(), f.metadata(),
                 original.get()));
@@ -257,9 +261,10 @@ public final class BatchIngestor {
             done++;
             listener.unchanged(u.document(), progress());
           }
-          case Ingestor.MetadataChanged m -> stored(writer.replaceMetadata(m.id(), m.metadata()));
+          case Ingestor.MetadataChanged m ->
+              stored(writer.replaceMetadata(m.id(), m.metadata(), scope.labels()));
           case Ingestor.Duplicate d -> {
-            Ingestor.Outcome o = ingestor.storeDuplicate(d, stats);
+            Ingestor.Outcome o = ingestor.storeDuplicate(d, stats, scope);
             boolean kept = o.status() == Ingestor.Status.DUPLICATE_KEPT;
             DuplicateFile dup =
                 new DuplicateFile(d.source(), d.original().id(), d.original().source(), kept);
@@ -325,7 +330,7 @@ public final class BatchIngestor {
 
     private void storeOne(Ingestor.Prepared p, float[][] vectors) {
       try {
-        stored(ingestor.store(p, vectors, stats));
+        stored(ingestor.store(p, vectors, stats, scope));
       } catch (InvalidInputException e) {
         skip(new SkippedFile(p.fresh().source(), e.code(), e.getMessage()));
       }

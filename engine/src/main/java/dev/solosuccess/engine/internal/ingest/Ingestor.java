@@ -121,15 +121,16 @@ public final class Ingestor {
       List<String> chunkTexts) {}
 
   /** One document, all stages. */
-  public Outcome ingest(DocumentSource source) {
+  public Outcome ingest(DocumentSource source, IngestScope scope) {
     IngestStats stats = new IngestStats();
     byte[] content = stats.time(IngestStage.READ, () -> read(source));
-    Admission admission = stats.time(IngestStage.READ, () -> admit(source, content));
+    Admission admission = stats.time(IngestStage.READ, () -> admit(source, content, scope));
     return switch (admission) {
       case Unchanged u -> new Outcome(u.document(), Status.UNCHANGED, null);
       case MetadataChanged m ->
-          new Outcome(writer.replaceMetadata(m.id(), m.metadata()), Status.STORED, null);
-      case Duplicate d -> storeDuplicate(d, stats);
+          new Outcome(
+              writer.replaceMetadata(m.id(), m.metadata(), scope.labels()), Status.STORED, null);
+      case Duplicate d -> storeDuplicate(d, stats, scope);
       case Fresh f -> {
         if (f.format().reader() == Formats.Reader.ARCHIVE) {
           throw new InvalidInputException(
@@ -139,7 +140,7 @@ public final class Ingestor {
         }
         Prepared p = prepare(f, stats);
         float[][] vectors = embed(List.of(p), stats).get(0);
-        yield new Outcome(store(p, vectors, stats), Status.STORED, null);
+        yield new Outcome(store(p, vectors, stats, scope), Status.STORED, null);
       }
     };
   }
@@ -155,16 +156,23 @@ public final class Ingestor {
   /**
    * Decides what ingesting {@code source} with this content (from {@link #read}, which checked its
    * size) means: nothing (unchanged), a metadata update, a duplicate of another document, or a
-   * fresh parse.
+   * fresh parse. New labels on unchanged content are a metadata update.
    *
    * @throws dev.solosuccess.sdk.UnsupportedFormatException for a format the engine cannot read
+   * @throws dev.solosuccess.sdk.AccessDeniedException if the id is held by a document the caller
+   *     cannot see (it is never replaced)
    */
-  public Admission admit(DocumentSource source, byte[] content) {
+  public Admission admit(DocumentSource source, byte[] content, IngestScope scope) {
     String name = source.name();
     String sha256 = DocumentIds.sha256(content);
     String id = source.id().orElseGet(() -> DocumentIds.fromSource(name));
     Optional<Document> existing = store.document(id);
     if (existing.isPresent()) {
+      if (!scope.mayReplace().test(id)) {
+        throw new dev.solosuccess.sdk.AccessDeniedException(
+            "document id " + id + " of " + name + " is held by a document outside your access"
+                + " labels; give the document another id");
+      }
       Document old = existing.get();
       if (source.id().isEmpty() && !old.source().equals(name)) {
         throw new InvalidInputException(
@@ -175,11 +183,12 @@ public final class Ingestor {
       }
       if (old.sha256().equals(sha256) && old.source().equals(name)) {
         return old.metadata().equals(source.metadata())
+                && store.labels(id).equals(scope.labels())
             ? new Unchanged(old)
             : new MetadataChanged(id, source.metadata());
       }
     }
-    Optional<Document> original = originalOf(sha256, id);
+    Optional<Document> original = originalOf(sha256, id, scope);
     if (original.isPresent()) {
       return new Duplicate(id, name, source.metadata(), original.get());
     }
@@ -188,9 +197,15 @@ public final class Ingestor {
     return new Fresh(id, name, sha256, format, content, source.metadata());
   }
 
-  /** Another document holding this content, if any. */
-  public Optional<Document> originalOf(String sha256, String id) {
-    return store.documentsWithContent(sha256).stream().filter(d -> !d.id().equals(id)).findFirst();
+  /**
+   * Another document holding this content, if any, among those with exactly the scope's labels: a
+   * duplicate never names, or copies from, a document under other labels.
+   */
+  public Optional<Document> originalOf(String sha256, String id, IngestScope scope) {
+    return store.documentsWithContent(sha256).stream()
+        .filter(d -> !d.id().equals(id))
+        .filter(d -> store.labels(d.id()).equals(scope.labels()))
+        .findFirst();
   }
 
   /**
@@ -255,7 +270,7 @@ public final class Ingestor {
   }
 
   /** Stores a prepared, embedded document: one transaction, then the index. */
-  public Document store(Prepared p, float[][] vectors, IngestStats stats) {
+  public Document store(Prepared p, float[][] vectors, IngestStats stats, IngestScope scope) {
     List<NewChunk> chunks = new ArrayList<>(p.spans().size());
     for (int i = 0; i < p.spans().size(); i++) {
       ChunkSpan s = p.spans().get(i);
@@ -274,7 +289,8 @@ public final class Ingestor {
             extracted(p.text().info(), f.format().mediaType()),
             p.text().text(),
             p.text().pageCount(),
-            chunks);
+            chunks,
+            scope.labels());
     return writer.upsert(doc, stats);
   }
 
@@ -282,7 +298,7 @@ public final class Ingestor {
    * Stores or skips a duplicate, as the policy says. An update of an existing document is always
    * stored: skipping it would leave the document's old content in place.
    */
-  public Outcome storeDuplicate(Duplicate d, IngestStats stats) {
+  public Outcome storeDuplicate(Duplicate d, IngestStats stats, IngestScope scope) {
     boolean update = store.document(d.id()).isPresent();
     if (limits.duplicates() == DuplicatePolicy.SKIP && !update) {
       return new Outcome(d.original(), Status.DUPLICATE_SKIPPED, d.original());
@@ -299,7 +315,7 @@ public final class Ingestor {
     NewDocument doc =
         new NewDocument(
             d.id(), d.source(), original.mediaType(), original.sha256(), d.metadata(),
-            original.extracted(), text, original.pages(), copies);
+            original.extracted(), text, original.pages(), copies, scope.labels());
     return new Outcome(writer.upsert(doc, stats), Status.DUPLICATE_KEPT, original);
   }
 

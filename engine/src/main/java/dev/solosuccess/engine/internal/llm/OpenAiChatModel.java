@@ -84,16 +84,20 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
 
   @Override
   public ChatReply chat(ChatRequest request) {
-    return call(request, null);
+    return send(request, null, recorder);
   }
 
   @Override
   public ChatReply stream(ChatRequest request, Consumer<String> deltas) {
-    return call(request, deltas);
+    return send(request, deltas, recorder);
   }
 
-  /** Streams when {@code deltas} is given; otherwise reads the reply whole. */
-  private ChatReply call(ChatRequest request, Consumer<String> deltas) {
+  /**
+   * Sends a request, streaming when {@code deltas} is given (else reading the reply whole), and
+   * tells {@code recorder} (rather than this client's own) what was sent: one client serves many
+   * callers, each auditing as itself.
+   */
+  public ChatReply send(ChatRequest request, Consumer<String> deltas, EgressRecorder recorder) {
     byte[] body = ChatWire.requestBody(config.model(), request, config.maxTokens(), deltas != null);
     String sha = Sha256.hex(body);
     String host = config.host();

@@ -64,12 +64,25 @@ public final class SearchExecutor {
   }
 
   public SearchResults search(SearchRequest request) {
+    return search(request, java.util.Optional.empty());
+  }
+
+  /**
+   * Runs a search for a caller whose access labels are {@code scope} (empty: sees everything). The
+   * scope is one more clause of the index filter, so it restricts the BM25 and the HNSW search
+   * themselves, and BM25 computes its statistics within it: no chunk outside it is returned,
+   * counted, or shapes a score.
+   */
+  public SearchResults search(SearchRequest request, java.util.Optional<Set<String>> scope) {
     long start = System.nanoTime();
     boolean byDocument = request.grouping() == Grouping.DOCUMENT;
     // Grouping by document needs more chunks than hits: several may belong to one document.
     int depth =
         Math.min(MAX_DEPTH, Math.max(candidateDepth, request.limit() * (byDocument ? 4 : 1)));
     IndexFilter filter = MetadataFields.filter(request.filter());
+    if (scope.isPresent()) {
+      filter = filter.and(IndexFilter.labels(scope.get()));
+    }
     float[] vector = request.mode() == SearchMode.LEXICAL ? null : embed(request.query());
     List<Fusion.Ranked> top;
     Map<String, HitRow> rows;

@@ -41,7 +41,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class MetadataStore implements AutoCloseable {
 
   /** Version of the schema below; a newer one on disk is refused. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   static final String URL_SETTINGS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
 
@@ -53,6 +53,7 @@ public final class MetadataStore implements AutoCloseable {
   private final Path file;
   private final JdbcConnectionPool pool;
   private AuditLog auditLog; // guarded by this
+  private PrincipalTable principals; // guarded by this
   private volatile boolean compactOnClose;
   private final Object writeMonitor = new Object();
   private long lastSequence; // guarded by writeMonitor
@@ -387,6 +388,7 @@ public final class MetadataStore implements AutoCloseable {
           }
           insertMetadata(c, doc.id(), doc.metadata());
           MetadataTable.insert(c, MetadataTable.Origin.EXTRACTED, doc.id(), doc.extracted());
+          LabelTable.replace(c, doc.id(), doc.labels());
           logChange(c, seq, doc.id(), false, now);
         });
   }
@@ -396,6 +398,15 @@ public final class MetadataStore implements AutoCloseable {
    * sequence.
    */
   public long replaceMetadata(String documentId, Metadata metadata) {
+    return replaceMetadata(documentId, metadata, null);
+  }
+
+  /**
+   * Replaces a document's metadata and, unless {@code labels} is null, its access labels, keeping
+   * its chunks and extracted metadata; returns the change's sequence.
+   */
+  public long replaceMetadata(
+      String documentId, Metadata metadata, java.util.Set<String> labels) {
     return write(
         "cannot update the metadata of document " + documentId,
         (c, seq, now) -> {
@@ -414,6 +425,9 @@ public final class MetadataStore implements AutoCloseable {
             p.executeUpdate();
           }
           insertMetadata(c, documentId, metadata);
+          if (labels != null) {
+            LabelTable.replace(c, documentId, labels);
+          }
           logChange(c, seq, documentId, false, now);
         });
   }
@@ -474,6 +488,7 @@ public final class MetadataStore implements AutoCloseable {
             "DELETE FROM chunks WHERE document_id = ?",
             "DELETE FROM document_metadata WHERE document_id = ?",
             "DELETE FROM document_extracted WHERE document_id = ?",
+            "DELETE FROM document_labels WHERE document_id = ?",
             // Chat replies made from the document's text go with it (a reply may quote it).
             "DELETE FROM chat_cache WHERE cache_key IN"
                 + " (SELECT cache_key FROM chat_cache_documents WHERE document_id = ?)",
@@ -544,6 +559,31 @@ public final class MetadataStore implements AutoCloseable {
     } catch (SQLException e) {
       throw failure("cannot read the text of document " + documentId, e);
     }
+  }
+
+  /** The access labels of a document; empty if it has none or does not exist. */
+  public java.util.Set<String> labels(String documentId) {
+    return labelsOf(List.of(documentId)).getOrDefault(documentId, java.util.Set.of());
+  }
+
+  /**
+   * The access labels of the given documents, or of every labelled document when {@code
+   * documentIds} is null; unlabelled documents are absent.
+   */
+  public Map<String, java.util.Set<String>> labelsOf(Collection<String> documentIds) {
+    try (Connection c = pool.getConnection()) {
+      return LabelTable.read(c, documentIds);
+    } catch (SQLException e) {
+      throw failure("cannot read access labels", e);
+    }
+  }
+
+  /** The principals of this store, with their key hashes; one instance per store. */
+  public synchronized PrincipalTable principals() {
+    if (principals == null) {
+      principals = new PrincipalTable(pool, file);
+    }
+    return principals;
   }
 
   public long documentCount() {

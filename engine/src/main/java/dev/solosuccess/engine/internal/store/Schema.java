@@ -48,6 +48,9 @@ final class Schema {
               + " input BINARY(32) NOT NULL, vector BINARY VARYING(16384) NOT NULL,"
               + " truncated BOOLEAN NOT NULL, used BIGINT NOT NULL, PRIMARY KEY(model, input))",
           "CREATE INDEX IF NOT EXISTS embedding_cache_used ON embedding_cache(used)",
+          // Added in schema 2: access labels of documents, and principals with key hashes.
+          LabelTable.DDL,
+          PrincipalTable.DDL,
           // Replies of the LLM fallback's chat model: the SHA-256 of the request body (model and
           // prompt), and the documents whose text was in the prompt, so that deleting one drops
           // them.

@@ -14,9 +14,10 @@ final class CommitInfo {
    * Bumped whenever the fields or their analysis change; an index of another format is rebuilt.
    * 2: numeric attributes as points ({@code num.NAME}). 3: chunk and document ids also in doc
    * values, read per hit without decompressing a stored-fields block. 4: document text for
-   * document-level BM25 ({@code doctext}, on each document's first chunk).
+   * document-level BM25 ({@code doctext}, on each document's first chunk). 5: access labels
+   * ({@code label}) and token counts per text field ({@code len.FIELD}).
    */
-  static final String FORMAT = "4";
+  static final String FORMAT = "5";
 
   static final String KEY_FORMAT = "solo.index.format";
   static final String KEY_DIMENSION = "solo.vector.dimension";

@@ -31,6 +31,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -74,7 +75,9 @@ import org.apache.lucene.util.QueryBuilder;
  * {@link ChunkIndex} on one Lucene index: per chunk a stored chunk id and document id, the text
  * (English analysis: possessives, lower case, stop words, Porter stemming) for BM25, an HNSW vector
  * field, one exact-match field per term attribute ({@code attr.NAME}) and one {@link DoublePoint}
- * per numeric attribute ({@code num.NAME}). A filter is a conjunction of FILTER clauses (term,
+ * per numeric attribute ({@code num.NAME}), one exact-match {@code label} term per access label,
+ * and each text field's token count as doc values ({@code len.FIELD}, for BM25 statistics over an
+ * access scope; see {@link ScopedSearcher}). A filter is a conjunction of FILTER clauses (term,
  * term-in-set, point range), the same query in BM25 and as the HNSW search's filter.
  *
  * <p>The vector field's format follows {@link IndexSettings#vectorEncoding()}: Lucene's HNSW
@@ -95,6 +98,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
   static final String FIELD_VECTOR = "vector";
   static final String ATTRIBUTE_PREFIX = "attr.";
   static final String NUMBER_PREFIX = "num.";
+  /** Access labels, one exact term each (multi-valued). */
+  static final String FIELD_LABEL = "label";
 
   private final Path path;
   private final IndexSettings settings;
@@ -111,6 +116,15 @@ public final class LuceneChunkIndex implements ChunkIndex {
   private volatile long committedSequence;
   private boolean cleared; // guarded by commitLock: deleteAll() since the last commit
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Recent access scopes by reader and label set; guarded by itself. */
+  private final Map<List<Object>, ScopeStatistics> scopeCache =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, ScopeStatistics> eldest) {
+          return size() > SCOPE_CACHE_ENTRIES;
+        }
+      };
+  private static final int SCOPE_CACHE_ENTRIES = 32;
 
   private LuceneChunkIndex(
       Path path,
@@ -314,6 +328,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         // On one Lucene document per document only: the field's statistics (document count,
         // average length, document frequencies) are then those of whole documents.
         doc.add(new TextField(FIELD_DOCUMENT_TEXT, documentText, Field.Store.NO));
+        addLength(doc, FIELD_DOCUMENT_TEXT, documentText);
       }
       docs.add(doc);
     }
@@ -332,7 +347,11 @@ public final class LuceneChunkIndex implements ChunkIndex {
     doc.add(new BinaryDocValuesField(FIELD_CHUNK, new BytesRef(chunk.chunkId())));
     doc.add(new BinaryDocValuesField(FIELD_DOC, new BytesRef(chunk.documentId())));
     doc.add(new TextField(FIELD_TEXT, chunk.text(), Field.Store.NO));
+    addLength(doc, FIELD_TEXT, chunk.text());
     doc.add(new KnnFloatVectorField(FIELD_VECTOR, chunk.vector(), similarity));
+    for (String label : chunk.labels()) {
+      doc.add(new StringField(FIELD_LABEL, label, Field.Store.NO));
+    }
     for (Map.Entry<String, String> a : chunk.attributes().entrySet()) {
       doc.add(new StringField(ATTRIBUTE_PREFIX + a.getKey(), a.getValue(), Field.Store.NO));
     }
@@ -341,6 +360,28 @@ public final class LuceneChunkIndex implements ChunkIndex {
       doc.add(new DoublePoint(NUMBER_PREFIX + n.getKey(), v == 0 ? 0.0 : v)); // one zero
     }
     return doc;
+  }
+
+  /**
+   * Records how many tokens {@code text} has in {@code field} (what the field adds to its
+   * sumTotalTermFreq), so that BM25 statistics can be summed over an access scope's chunks alone
+   * ({@link ScopedSearcher}). Nothing is recorded for a text without tokens, which Lucene's
+   * docCount does not count either.
+   */
+  private void addLength(Document doc, String field, String text) {
+    long tokens = 0;
+    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(field, text)) {
+      ts.reset();
+      while (ts.incrementToken()) {
+        tokens++;
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new IllegalStateException("analyzing text in memory cannot fail", e);
+    }
+    if (tokens > 0) {
+      doc.add(new NumericDocValuesField(ScopedSearcher.LENGTH_PREFIX + field, tokens));
+    }
   }
 
   @Override
@@ -412,7 +453,23 @@ public final class LuceneChunkIndex implements ChunkIndex {
       q = b.build();
     }
     Query bm25 = q;
-    return run(searcher -> searcher.search(bm25, k).scoreDocs, k, false, null);
+    java.util.Optional<IndexFilter.Labels> scope = filter.labelScope();
+    if (scope.isEmpty()) {
+      return run(searcher -> searcher.search(bm25, k).scoreDocs, k, false, null);
+    }
+    // A caller with an access scope gets BM25 statistics of the chunks in its scope only.
+    IndexFilter.Labels labels = scope.get();
+    return run(
+        searcher ->
+            new ScopedSearcher(
+                    searcher.getIndexReader(),
+                    scopeStatistics(searcher.getIndexReader(), labels),
+                    searcher.getSimilarity())
+                .search(bm25, k)
+                .scoreDocs,
+        k,
+        false,
+        null);
   }
 
   @Override
@@ -558,9 +615,39 @@ public final class LuceneChunkIndex implements ChunkIndex {
                     ATTRIBUTE_PREFIX + t.field(), t.values().stream().map(BytesRef::new).toList());
             case IndexFilter.NumericRange r ->
                 DoublePoint.newRangeQuery(NUMBER_PREFIX + r.field(), r.min(), r.max());
+            case IndexFilter.Labels l -> labelQuery(l);
           };
       b.add(q, Occur.FILTER);
     }
+  }
+
+  /**
+   * The scope's documents and collection statistics on this reader: cached per reader and label set
+   * (a reader never changes), the few most recent, so a tenant's searches between two writes pay
+   * only for their terms' postings.
+   */
+  private ScopeStatistics scopeStatistics(
+      org.apache.lucene.index.IndexReader reader, IndexFilter.Labels labels) throws IOException {
+    org.apache.lucene.index.IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return ScopeStatistics.compute(reader, labelQuery(labels));
+    }
+    List<Object> key = List.of(helper.getKey(), labels.anyOf());
+    synchronized (scopeCache) {
+      ScopeStatistics cached = scopeCache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    ScopeStatistics computed = ScopeStatistics.compute(reader, labelQuery(labels));
+    synchronized (scopeCache) {
+      scopeCache.put(key, computed);
+    }
+    return computed;
+  }
+
+  private static Query labelQuery(IndexFilter.Labels labels) {
+    return new TermInSetQuery(FIELD_LABEL, labels.anyOf().stream().map(BytesRef::new).toList());
   }
 
   /**
