@@ -9,14 +9,17 @@ import dev.solosuccess.index.ChunkIndex;
 import dev.solosuccess.index.IndexCheck;
 import dev.solosuccess.index.IndexEncryption;
 import dev.solosuccess.index.IndexException;
+import dev.solosuccess.index.IndexSnapshot;
 import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,15 +44,18 @@ import tools.jackson.databind.node.ObjectNode;
  * and a manifest with the copy's SHA-256. An encrypted folder's copy, already encrypted page by
  * page by H2, is also sealed with AES-256-GCM under the folder's key for files ({@link
  * SealedFiles}), so a changed byte fails the restore, and restoring it takes the master key. The
- * Lucene index
- * is not copied: it is derived from the store (text, chunks and vectors), and the first open
- * after a restore rebuilds it without running the model.
+ * Lucene index's last commit is held by a snapshot deletion policy before the store is copied,
+ * and its files are copied as they are (encrypted under the index key when the folder is), with a
+ * SHA-256 each: the copy reflects no change the store copy lacks, and the first open of a
+ * restored folder catches it up from the store instead of rebuilding it. Every file of a backup
+ * is forced to disk before the backup returns.
  */
 final class Backups {
 
   static final String MANIFEST = "backup.json";
   static final String STORE_ZIP = "store.zip";
   static final String STORE_SEALED = "store.sealed";
+  static final String INDEX = "index";
   static final String STORE_FILE = "meta.mv.db";
   static final String FORMAT = "solo-backup";
   static final int VERSION = 1;
@@ -60,7 +66,11 @@ final class Backups {
   private Backups() {}
 
   static BackupReceipt backup(
-      MetadataStore store, Optional<KeyRing> keys, Path dataDir, Path dest) {
+      MetadataStore store,
+      java.util.function.Supplier<IndexSnapshot> indexSnapshot,
+      Optional<KeyRing> keys,
+      Path dataDir,
+      Path dest) {
     long began = System.nanoTime();
     try {
       if (Files.exists(dest)) {
@@ -75,7 +85,22 @@ final class Backups {
       long documents = store.documentCount();
       long sequence = store.lastSequence();
       Path zip = dest.resolve(STORE_ZIP);
-      store.backup(zip);
+      // The index's last commit is held first, then the store is copied: the index then reflects
+      // no change the store copy lacks, and a restored folder catches it up from the store.
+      ObjectNode indexFiles = JSON.createObjectNode();
+      long indexSequence;
+      try (IndexSnapshot snapshot = indexSnapshot.get()) {
+        store.backup(zip);
+        indexSequence = snapshot.sequence();
+        Path to = Files.createDirectories(dest.resolve(INDEX));
+        for (String name : snapshot.files()) {
+          Path copy = to.resolve(name);
+          Files.copy(snapshot.directory().resolve(name), copy);
+          force(copy);
+          indexFiles.put(name, sha256(copy));
+        }
+        force(to);
+      }
       boolean encrypted = keys.isPresent();
       if (encrypted) {
         Files.copy(dataDir.resolve(KeyRing.FILE), dest.resolve(KeyRing.FILE));
@@ -88,6 +113,7 @@ final class Backups {
         Files.delete(zip);
         zip = sealed;
       }
+      force(zip);
       String sha = sha256(zip);
       ObjectNode m = JSON.createObjectNode();
       m.put("format", FORMAT);
@@ -98,12 +124,20 @@ final class Backups {
       m.put("encrypted", encrypted);
       m.put("store", zip.getFileName().toString());
       m.put("sha256", sha);
+      ObjectNode indexNode = m.putObject(INDEX);
+      indexNode.put("sequence", indexSequence);
+      indexNode.set("files", indexFiles);
       Files.write(dest.resolve(MANIFEST), JSON.writeValueAsBytes(m));
+      force(dest.resolve(MANIFEST));
+      force(dest);
       return new BackupReceipt(
           dest, documents, sequence, Files.size(zip), encrypted, sha,
           Duration.ofNanos(System.nanoTime() - began));
     } catch (IOException e) {
       throw new StorageException("cannot write the backup to " + dest + ": " + e, dest, e);
+    } catch (IndexException e) {
+      throw new StorageException(
+          "cannot copy the index into the backup " + dest + ": " + e.getMessage(), dest, e);
     }
   }
 
@@ -151,6 +185,7 @@ final class Backups {
       Files.createDirectories(dataDir);
       try {
         extract(zip, sealed, filesKey, dataDir);
+        restoreIndex(backup, m.path(INDEX).path("files"), dataDir);
         if (m.path("encrypted").asBoolean()) {
           Files.copy(backup.resolve(KeyRing.FILE), dataDir.resolve(KeyRing.FILE));
         }
@@ -159,6 +194,7 @@ final class Backups {
         for (String f : List.of(STORE_FILE + ".restoring", STORE_FILE, KeyRing.FILE)) {
           Files.deleteIfExists(dataDir.resolve(f));
         }
+        deleteTree(dataDir.resolve(INDEX));
         if (created) {
           Files.deleteIfExists(dataDir);
         }
@@ -174,6 +210,57 @@ final class Backups {
     } finally {
       if (filesKey != null) {
         java.util.Arrays.fill(filesKey, (byte) 0);
+      }
+    }
+  }
+
+  /**
+   * Copies the index's files from the backup after checking each against the manifest; a backup
+   * without them (made before they were copied) leaves the index to be rebuilt from the store.
+   */
+  private static void restoreIndex(Path backup, JsonNode files, Path dataDir) throws IOException {
+    if (!files.isObject() || files.isEmpty()) {
+      return;
+    }
+    Path to = Files.createDirectories(dataDir.resolve(INDEX));
+    for (var e : files.properties()) {
+      String name = e.getKey();
+      if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+        throw new InvalidInputException("the backup's manifest names an odd index file '" + name
+            + "'");
+      }
+      Path from = backup.resolve(INDEX).resolve(name);
+      String sha = sha256(from);
+      if (!sha.equals(e.getValue().asString(""))) {
+        throw new InvalidInputException(
+            "the backup's index file " + from + " has changed since the backup: its SHA-256 is "
+                + sha + ", the manifest says " + e.getValue().asString(""));
+      }
+      Files.copy(from, to.resolve(name));
+    }
+  }
+
+  private static void force(Path p) throws IOException {
+    if (Files.isDirectory(p)) {
+      try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ)) {
+        c.force(true);
+      } catch (IOException e) {
+        // Some file systems cannot sync a folder; the files themselves are forced.
+      }
+      return;
+    }
+    try (FileChannel c = FileChannel.open(p, StandardOpenOption.WRITE)) {
+      c.force(true);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
       }
     }
   }

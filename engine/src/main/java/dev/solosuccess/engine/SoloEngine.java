@@ -93,6 +93,7 @@ public final class SoloEngine implements SoloClient {
   private final BoundClient own; // the engine's own caller
   private final MetadataStore store;
   private final java.util.Optional<KeyRing> keys; // present when the folder is encrypted
+  private final IndexSync sync;
 
   private SoloEngine(
       EngineConfig config,
@@ -101,8 +102,10 @@ public final class SoloEngine implements SoloClient {
       EngineParts parts,
       BoundClient own,
       MetadataStore store,
-      java.util.Optional<KeyRing> keys) {
+      java.util.Optional<KeyRing> keys,
+      IndexSync sync) {
     this.keys = keys;
+    this.sync = sync;
     this.config = config;
     this.lifecycle = lifecycle;
     this.resources = resources;
@@ -264,7 +267,7 @@ public final class SoloEngine implements SoloClient {
         }
       }
       resources.push(sync::commit); // closed first: the index is committed before it closes
-      return new SoloEngine(config, lifecycle, resources, parts, parts.bind(caller), store, keys);
+      return new SoloEngine(config, lifecycle, resources, parts, parts.bind(caller), store, keys, sync);
     } catch (IndexException e) {
       SoloException failure =
           new StorageException("cannot open the index: " + e.getMessage(), e.directory(), e);
@@ -343,8 +346,9 @@ public final class SoloEngine implements SoloClient {
   /**
    * Backs up the data folder into {@code dest} (new or empty) while the engine keeps working: a
    * transactionally consistent copy of the store (every document acknowledged before the call is
-   * in it), the key file of an encrypted folder, and a manifest. The index is not copied: it is
-   * derived, and rebuilt from the store (without the model) when a restored folder first opens.
+   * in it), the index's last commit (held while it is copied), the key file of an encrypted folder,
+   * and a manifest; every file is forced to disk. A restored folder's first open catches the index
+   * up from the store.
    *
    * @throws InvalidInputException if {@code dest} is not empty
    * @throws StorageException if the copy cannot be written
@@ -360,7 +364,8 @@ public final class SoloEngine implements SoloClient {
                 () -> {
                   own.caller().require(Permission.ADMINISTER);
                   return Backups.backup(
-                      store, keys, config.dataDir(), dest.toAbsolutePath().normalize());
+                      store, sync::snapshot, keys, config.dataDir(),
+                      dest.toAbsolutePath().normalize());
                 },
                 r ->
                     Auditor.Entry.none()

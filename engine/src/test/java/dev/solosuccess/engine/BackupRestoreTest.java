@@ -77,7 +77,35 @@ class BackupRestoreTest {
 
     Path restored = dir.resolve("restored");
     SoloEngine.restore(backup, restored);
+    // The index came with the backup: a clean commit, never ahead of the store copy.
+    dev.solosuccess.index.IndexCheck check =
+        dev.solosuccess.index.ChunkIndex.check(restored.resolve("index"), null);
+    assertThat(check.clean()).as(check.problem()).isTrue();
+    VerifyReport beforeOpen = SoloEngine.verify(EngineConfig.builder(restored).build());
+    assertThat(beforeOpen.problems())
+        .as("verify of the restored folder before its first open (the index never ahead)")
+        .allMatch(p -> !p.contains("ahead") && !p.contains("damaged"));
+    assertThat(beforeOpen.indexChunks()).as("the index's files were copied").isPositive();
+    java.util.List<String> logged = new CopyOnWriteArrayList<>();
+    java.util.logging.Logger indexes =
+        java.util.logging.Logger.getLogger("dev.solosuccess.engine.internal.Indexes");
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            logged.add(r.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    indexes.addHandler(handler);
     try (SoloEngine engine = SoloEngine.open(EngineConfig.builder(restored).build())) {
+      assertThat(logged).as("the restored index is used, not rebuilt")
+          .noneMatch(m -> m.contains("rebuilding"));
       assertThat(engine.documents().count()).isGreaterThanOrEqualTo(ackedBeforeBackup.size());
       for (String id : ackedBeforeBackup) {
         int i = Integer.parseInt(id.substring(1));
@@ -90,6 +118,7 @@ class BackupRestoreTest {
         assertThat(hits.get(0).documentId()).isEqualTo(id);
       }
     }
+    indexes.removeHandler(handler);
     VerifyReport restoredReport = SoloEngine.verify(EngineConfig.builder(restored).build());
     assertThat(restoredReport.problems()).isEmpty();
     assertThat(restoredReport.ok()).isTrue();

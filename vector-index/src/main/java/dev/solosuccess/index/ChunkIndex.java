@@ -99,6 +99,12 @@ public interface ChunkIndex extends AutoCloseable {
   void expungeDeletes();
 
   /**
+   * Holds the last commit from deletion, for a copy taken while the index keeps changing (an
+   * online backup). Changes made after the last {@link #commit(long)} are not in it.
+   */
+  IndexSnapshot snapshot();
+
+  /**
    * Removes everything, to rebuild from scratch. The committed sequence is unchanged until the next
    * commit, which may then record any sequence, even one lower than before (the owner's store may
    * have been restored to an earlier state).

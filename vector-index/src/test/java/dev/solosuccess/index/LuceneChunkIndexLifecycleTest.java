@@ -89,6 +89,21 @@ class LuceneChunkIndexLifecycleTest {
   }
 
   @Test
+  void checkCountsLiveChunksAfterDeletes() {
+    createCommitted();
+    try (ChunkIndex index = ChunkIndex.open(path(), SETTINGS)) {
+      index.deleteDocument("d1");
+      index.replaceDocument("d2", List.of(chunk("d2#0", "d2", "invoice again", axis(DIM, 0))));
+      index.commit(6);
+    }
+    // The kill harness found the count ignoring deletions: 20 where 17 chunks were live.
+    IndexCheck check = ChunkIndex.check(path(), null);
+    assertThat(check.clean()).isTrue();
+    assertThat(check.chunks()).isEqualTo(17);
+    assertThat(check.committedSequence()).isEqualTo(6);
+  }
+
+  @Test
   void writesAfterTheLastCommitAreLostOnClose() {
     createCommitted();
     try (ChunkIndex index = ChunkIndex.open(path(), SETTINGS)) {

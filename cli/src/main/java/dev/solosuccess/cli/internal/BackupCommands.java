@@ -29,8 +29,9 @@ public final class BackupCommands {
       mixinStandardHelpOptions = true,
       description = {
         "Back up the data folder into DEST (new or empty) while it stays usable: a consistent",
-        "copy of the store (encrypted if the folder is), the key file, and a manifest. The index",
-        "is rebuilt from the store when a restored folder first opens."
+        "copy of the store (encrypted if the folder is), the index's last commit, the key file,",
+        "and a manifest; everything forced to disk. A restored folder's index catches up from",
+        "the store when it first opens."
       })
   public static final class Backup implements Callable<Integer> {
     @ParentCommand private Solo solo;

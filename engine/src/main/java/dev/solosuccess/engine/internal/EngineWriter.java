@@ -25,6 +25,8 @@ public final class EngineWriter {
   private final MetadataStore store;
   private final IndexSync sync;
   private final ReadWriteLock visibility;
+  /** The last failure to update the index, until a catch-up succeeds; guarded by lock. */
+  private RuntimeException indexFailure;
 
   public EngineWriter(MetadataStore store, IndexSync sync, ReadWriteLock visibility) {
     this.store = store;
@@ -42,6 +44,7 @@ public final class EngineWriter {
     try {
       visibility.writeLock().lock();
       try {
+        ensureIndexWritable(doc.id());
         stats.time(IngestStage.STORE, () -> store.upsert(doc));
         stats.time(IngestStage.INDEX, () -> {
           applyToIndex(doc.id());
@@ -67,6 +70,7 @@ public final class EngineWriter {
     try {
       visibility.writeLock().lock();
       try {
+        ensureIndexWritable(documentId);
         store.replaceMetadata(documentId, metadata, labels);
         applyToIndex(documentId);
       } finally {
@@ -83,6 +87,7 @@ public final class EngineWriter {
     try {
       visibility.writeLock().lock();
       try {
+        ensureIndexWritable(documentId);
         store.delete(documentId);
         applyToIndex(documentId);
       } finally {
@@ -102,13 +107,24 @@ public final class EngineWriter {
     try {
       visibility.writeLock().lock();
       try {
+        ensureIndexWritable(String.join(", ", documentIds));
         for (String id : documentIds) {
           store.delete(id);
           applyToIndex(id);
         }
-        sync.expungeDeletes();
-        sync.commit();
         store.compactOnClose();
+        try {
+          sync.expungeDeletes();
+          sync.commit();
+        } catch (IndexException e) {
+          indexFailure = e;
+          throw new StorageException(
+              "the documents are deleted from the store, but the index could not rewrite the"
+                  + " segments that held them (" + e.getMessage() + "): until it does, their"
+                  + " text stays in deleted entries of the index files",
+              e.directory(),
+              e);
+        }
       } finally {
         visibility.writeLock().unlock();
       }
@@ -132,9 +148,36 @@ public final class EngineWriter {
     try {
       commit.run();
     } catch (IndexException e) {
-      throw new StorageException("cannot commit the index: " + e.getMessage(), e.directory(), e);
+      indexFailure = e;
+      throw new StorageException(
+          "cannot commit the index (" + e.getMessage() + "); what was written is stored, and the"
+              + " index catches up on the next write or when the engine reopens",
+          e.directory(),
+          e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * After a failed index update, catches up before the next store write, and refuses the write
+   * (nothing stored) while the index still fails: otherwise every later write would be stored and
+   * acknowledged as failed, and a retry, finding it stored, would succeed with the index behind.
+   */
+  private void ensureIndexWritable(String documentId) {
+    if (indexFailure == null) {
+      return;
+    }
+    try {
+      sync.catchUp();
+      sync.commit();
+      indexFailure = null;
+    } catch (IndexException | IllegalArgumentException e) {
+      throw new StorageException(
+          "document " + documentId + " was not stored: the index cannot be updated ("
+              + e.getMessage() + "); reopen the engine, which rebuilds what the index lacks",
+          null,
+          e);
     }
   }
 
@@ -142,6 +185,7 @@ public final class EngineWriter {
     try {
       sync.catchUp();
     } catch (IndexException | IllegalArgumentException e) {
+      indexFailure = e;
       // The store has the change (it is acknowledged); the index catches up on the next write or
       // open, because its applied sequence did not move.
       throw new StorageException(

@@ -159,6 +159,15 @@ public final class IndexSync {
   }
 
   /** Commits when enough documents or time have gone by, bounding the replay after a crash. */
+  /**
+   * Commits what was applied, then holds that commit from deletion until the snapshot is closed
+   * (online backup): the copy is as fresh as the store's applied changes.
+   */
+  public synchronized dev.solosuccess.index.IndexSnapshot snapshot() {
+    commit();
+    return index.snapshot();
+  }
+
   public synchronized void commitIfDue() {
     if (uncommitted >= COMMIT_EVERY_DOCUMENTS
         || (uncommitted > 0 && System.nanoTime() - lastCommitNanos > COMMIT_EVERY_NANOS)) {

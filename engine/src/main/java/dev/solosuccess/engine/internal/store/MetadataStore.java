@@ -1,5 +1,6 @@
 package dev.solosuccess.engine.internal.store;
 
+import dev.solosuccess.engine.internal.KillPoints;
 import dev.solosuccess.engine.internal.model.VectorCache;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;
@@ -47,6 +48,7 @@ public final class MetadataStore implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(MetadataStore.class.getName());
   private static final int H2_DATABASE_IN_USE = 90020;
+  private static final int H2_DATABASE_CLOSED = 90098;
   private static final int H2_FILE_CORRUPTED = 90030;
   private static final int H2_WRONG_FILE_PASSWORD = 90049;
 
@@ -104,9 +106,26 @@ public final class MetadataStore implements AutoCloseable {
    * @throws StorageException if the file cannot be opened (a wrong key is named as such)
    */
   public static MetadataStore open(Path dataDir, String filePassword) {
+    try {
+      return openOnce(dataDir, filePassword);
+    } catch (StorageException e) {
+      if (!(e.getCause() instanceof SQLException sql)
+          || sql.getErrorCode() != H2_DATABASE_CLOSED) {
+        throw e;
+      }
+      // A store whose file failed a write (a full disk) can stay registered, closed, in this
+      // JVM's H2 engine; the first open after it meets that database and H2 then drops it, so
+      // the second opens the file (FaultInjectionTest reopens after every injected failure).
+      LOG.log(System.Logger.Level.INFO, "reopening the store " + dataDir.resolve("meta.mv.db")
+          + " after an earlier failure of its file in this process");
+      return openOnce(dataDir, filePassword);
+    }
+  }
+
+  private static MetadataStore openOnce(Path dataDir, String filePassword) {
     Path file = dataDir.resolve("meta.mv.db");
     String url =
-        "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
+        StoreFileSystem.urlPrefix(dataDir) + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
             + (filePassword == null ? "" : ";CIPHER=AES");
     JdbcConnectionPool pool =
         JdbcConnectionPool.create(url, "solo", filePassword == null ? "" : filePassword + " ");
@@ -150,7 +169,7 @@ public final class MetadataStore implements AutoCloseable {
    */
   public static boolean opensWith(Path dataDir, String filePassword) {
     String url =
-        "jdbc:h2:file:" + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
+        StoreFileSystem.urlPrefix(dataDir) + dataDir.resolve("meta").toAbsolutePath() + URL_SETTINGS
             + ";CIPHER=AES;IFEXISTS=TRUE";
     try (Connection c = java.sql.DriverManager.getConnection(url, "solo", filePassword + " ")) {
       return c.isValid(1);
@@ -469,6 +488,7 @@ public final class MetadataStore implements AutoCloseable {
         c.setAutoCommit(false);
         try {
           body.run(c, seq, Instant.now());
+          KillPoints.reach("h2.before-commit");
           c.commit();
         } catch (SQLException | RuntimeException e) {
           rollback(c, e);
@@ -477,6 +497,7 @@ public final class MetadataStore implements AutoCloseable {
       } catch (SQLException e) {
         throw failure(what, e);
       }
+      KillPoints.reach("h2.after-commit");
       lastSequence = seq;
       return seq;
     }

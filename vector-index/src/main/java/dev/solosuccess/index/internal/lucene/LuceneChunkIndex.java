@@ -9,10 +9,12 @@ import dev.solosuccess.index.IndexException;
 import dev.solosuccess.index.IndexEncryption;
 import dev.solosuccess.index.IndexFilter;
 import dev.solosuccess.index.IndexSettings;
+import dev.solosuccess.index.IndexSnapshot;
 import dev.solosuccess.index.IndexedChunk;
 import dev.solosuccess.index.ScoredChunk;
 import dev.solosuccess.index.VectorEncoding;
 import dev.solosuccess.index.VectorSimilarity;
+import dev.solosuccess.index.internal.support.KillPoints;
 import dev.solosuccess.index.internal.support.Simd;
 import java.io.EOFException;
 import java.io.IOException;
@@ -49,6 +51,8 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -178,10 +182,11 @@ public final class LuceneChunkIndex implements ChunkIndex {
     IndexWriter writer = null;
     try {
       Files.createDirectories(path);
+      Directory files = DirectoryHooks.wrap(path, FSDirectory.open(path));
       directory =
           encryption == null
-              ? FSDirectory.open(path)
-              : new EncryptingDirectory(FSDirectory.open(path), encryption.key(), encryption.id());
+              ? files
+              : new EncryptingDirectory(files, encryption.key(), encryption.id());
       long sequence = 0;
       boolean exists = DirectoryReader.indexExists(directory);
       if (exists) {
@@ -196,6 +201,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
               .setSimilarity(new BM25Similarity(settings.bm25K1(), settings.bm25B()))
               .setCodec(VectorCodec.forSettings(settings))
               .setMergePolicy(mergePolicy())
+              .setIndexDeletionPolicy(
+                  new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()))
               .setCommitOnClose(false);
       writer = new IndexWriter(directory, config);
       if (!exists) {
@@ -244,11 +251,13 @@ public final class LuceneChunkIndex implements ChunkIndex {
       if (recorded != null) {
         sequence = Long.parseLong(recorded);
       }
+      // Counted by a reader: CheckIndex's liveDocStatus is null for a segment with deletions
+      // (Lucene 10.3.2), so counting maxDoc less its deletions overcounted after a delete.
       long chunks = 0;
-      for (org.apache.lucene.index.CheckIndex.Status.SegmentInfoStatus segment :
-          status.segmentInfos) {
-        int deleted = segment.liveDocStatus == null ? 0 : segment.liveDocStatus.numDeleted;
-        chunks += segment.maxDoc - deleted;
+      if (status.clean) {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+          chunks = reader.numDocs();
+        }
       }
       String problem = "";
       if (!status.clean) {
@@ -287,6 +296,25 @@ public final class LuceneChunkIndex implements ChunkIndex {
       return iae;
     }
     return new IndexException(what + ": " + e.getMessage(), path, e);
+  }
+
+  /**
+   * The failure of a call on the writer or its readers. After a failure it cannot roll back (a
+   * "tragic" one, such as a full disk while flushing or merging), Lucene closes its writer and
+   * every later call throws its AlreadyClosedException or IllegalStateException: the last commit is
+   * intact, and only a reopen writes again; the caller gets an {@link IndexException} that says so.
+   */
+  private RuntimeException failure(String what, Exception e) {
+    Throwable tragic = writer.getTragicException();
+    if (tragic != null) {
+      return new IndexException(
+          what + ": the index stopped writing after a failure it could not roll back ("
+              + tragic.getMessage() + "); its last commit is intact, and it writes again once"
+              + " reopened",
+          path,
+          e);
+    }
+    return translate(what, path, e);
   }
 
   private static void closeQuietly(AutoCloseable c, Exception primary) {
@@ -334,8 +362,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
     }
     try {
       writer.updateDocuments(new Term(FIELD_DOC, documentId), docs);
-    } catch (IOException e) {
-      throw translate("cannot index document " + documentId, path, e);
+    } catch (IOException | IllegalStateException e) {
+      throw failure("cannot index document " + documentId, e);
     }
     writeGeneration.incrementAndGet();
   }
@@ -389,8 +417,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
     ensureOpen();
     try {
       writer.deleteDocuments(new Term(FIELD_DOC, documentId));
-    } catch (IOException e) {
-      throw translate("cannot delete document " + documentId, path, e);
+    } catch (IOException | IllegalStateException e) {
+      throw failure("cannot delete document " + documentId, e);
     }
     writeGeneration.incrementAndGet();
   }
@@ -401,8 +429,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
     synchronized (commitLock) {
       try {
         writer.deleteAll();
-      } catch (IOException e) {
-        throw translate("cannot clear the index", path, e);
+      } catch (IOException | IllegalStateException e) {
+        throw failure("cannot clear the index", e);
       }
       cleared = true;
     }
@@ -420,9 +448,15 @@ public final class LuceneChunkIndex implements ChunkIndex {
       }
       try {
         writer.setLiveCommitData(CommitInfo.userData(settings, sequence).entrySet());
+        KillPoints.reach("lucene.before-commit");
+        // prepareCommit writes and forces the new segments and pending commit point; commit then
+        // renames it into place: a crash in between leaves the previous commit.
+        writer.prepareCommit();
+        KillPoints.reach("lucene.prepared");
         writer.commit();
-      } catch (IOException e) {
-        throw translate("cannot commit the index", path, e);
+        KillPoints.reach("lucene.committed");
+      } catch (IOException | IllegalStateException e) {
+        throw failure("cannot commit the index", e);
       }
       committedSequence = sequence;
       cleared = false;
@@ -574,8 +608,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
     ensureOpen();
     try {
       writer.forceMerge(maxSegments);
-    } catch (IOException e) {
-      throw translate("cannot merge the index", path, e);
+    } catch (IOException | IllegalStateException e) {
+      throw failure("cannot merge the index", e);
     }
     writeGeneration.incrementAndGet();
   }
@@ -674,8 +708,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
                 idOf(leaf, FIELD_CHUNK, doc), idOf(leaf, FIELD_DOC, doc), score));
       }
       return hits;
-    } catch (IOException e) {
-      throw translate("cannot search the index", path, e);
+    } catch (IOException | IllegalStateException e) {
+      throw failure("cannot search the index", e);
     } finally {
       release(searcher);
     }
@@ -691,13 +725,64 @@ public final class LuceneChunkIndex implements ChunkIndex {
   }
 
   @Override
+  public IndexSnapshot snapshot() {
+    ensureOpen();
+    SnapshotDeletionPolicy policy =
+        (SnapshotDeletionPolicy) writer.getConfig().getIndexDeletionPolicy();
+    try {
+      IndexCommit commit = policy.snapshot();
+      List<String> files = new ArrayList<>(commit.getFileNames());
+      String segments = commit.getSegmentsFileName();
+      files.remove(segments);
+      java.util.Collections.sort(files);
+      files.add(segments); // copied last: a copy cut short has no commit point
+      String recorded = commit.getUserData().get(CommitInfo.KEY_SEQUENCE);
+      long sequence = recorded == null ? 0 : Long.parseLong(recorded);
+      AtomicBoolean released = new AtomicBoolean();
+      return new IndexSnapshot() {
+        @Override
+        public long sequence() {
+          return sequence;
+        }
+
+        @Override
+        public Path directory() {
+          return path;
+        }
+
+        @Override
+        public List<String> files() {
+          return List.copyOf(files);
+        }
+
+        @Override
+        public void close() {
+          if (!released.compareAndSet(false, true)) {
+            return;
+          }
+          try {
+            policy.release(commit);
+            if (!closed.get()) {
+              writer.deleteUnusedFiles();
+            }
+          } catch (IOException | RuntimeException e) {
+            throw translate("cannot release the snapshot of " + path, path, e);
+          }
+        }
+      };
+    } catch (IOException | RuntimeException e) {
+      throw translate("cannot hold the last commit of " + path, path, e);
+    }
+  }
+
+  @Override
   public void expungeDeletes() {
     ensureOpen();
     try {
       writer.forceMergeDeletes(true);
       writeGeneration.incrementAndGet();
-    } catch (IOException e) {
-      throw translate("cannot rewrite the segments of " + path, path, e);
+    } catch (IOException | IllegalStateException e) {
+      throw failure("cannot rewrite the segments of " + path, e);
     }
   }
 
@@ -725,8 +810,8 @@ public final class LuceneChunkIndex implements ChunkIndex {
         }
       }
       return searchers.acquire();
-    } catch (IOException e) {
-      throw translate("cannot refresh the index reader", path, e);
+    } catch (IOException | IllegalStateException e) {
+      throw failure("cannot refresh the index reader", e);
     }
   }
 

@@ -73,7 +73,9 @@ public final class SnapshotFile {
       while (footer.hasRemaining()) {
         channel.write(footer);
       }
+      KillPoints.reach("hnsw.written");
       channel.force(true);
+      KillPoints.reach("hnsw.synced");
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
@@ -84,6 +86,7 @@ public final class SnapshotFile {
       Files.deleteIfExists(temp);
       throw e;
     }
+    KillPoints.reach("hnsw.renamed");
     forceFolder(file.toAbsolutePath().getParent());
   }
 
