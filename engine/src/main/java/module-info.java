@@ -15,6 +15,7 @@ module dev.solosuccess.engine {
   requires org.jsoup;
   requires org.apache.tika.core;
   requires tools.jackson.databind;
+  requires okhttp3;
 
   exports dev.solosuccess.engine;
 }

@@ -1,5 +1,6 @@
 package dev.solosuccess.cli;
 
+import dev.solosuccess.cli.internal.AskCommand;
 import dev.solosuccess.cli.internal.AuditCommand;
 import dev.solosuccess.cli.internal.BackupCommands;
 import dev.solosuccess.cli.internal.ClassifyCommand;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
       DocsCommand.class,
       EmbedCommand.class,
       SummarizeCommand.class,
+      AskCommand.class,
       ClassifyCommand.class,
       AuditCommand.class,
       KeysCommand.class,
@@ -308,12 +310,17 @@ public final class Solo implements Runnable {
    * @throws SoloException if there is no data folder there
    */
   public SoloEngine openExistingEngine() {
+    return openExistingEngine(b -> {});
+  }
+
+  /** {@link #openExistingEngine()} with settings of the command applied. */
+  public SoloEngine openExistingEngine(java.util.function.Consumer<EngineConfig.Builder> settings) {
     if (!Files.isDirectory(dataDir) || !Files.exists(dataDir.resolve("meta.mv.db"))) {
       throw new SoloException(
           "no data folder at " + dataDir.toAbsolutePath()
               + "; ingest documents first ('solo ingest PATH'), or pass --data-dir");
     }
-    return openEngine();
+    return openEngine(settings);
   }
 
   @Override

@@ -198,6 +198,7 @@ public final class EngineConfig {
   private final boolean deterministicEmbeddings;
   private final PhiPolicy phiPolicy;
   private final RedactionOptions phiRedaction;
+  private final LlmFallback llmFallback; // null: no fallback (the default)
 
   private EngineConfig(Builder b) {
     this.dataDir = b.dataDir;
@@ -234,6 +235,7 @@ public final class EngineConfig {
     this.deterministicEmbeddings = b.deterministicEmbeddings;
     this.phiPolicy = b.phiPolicy;
     this.phiRedaction = b.phiRedaction;
+    this.llmFallback = b.llmFallback;
   }
 
   /** A builder for the data folder {@code dataDir}, created on open if absent. */
@@ -456,6 +458,14 @@ public final class EngineConfig {
     return phiRedaction;
   }
 
+  /**
+   * The chat model that {@code inference().answer} may ask, under its egress policy; empty (the
+   * default) when answers stay local and nothing is sent anywhere.
+   */
+  public java.util.Optional<LlmFallback> llmFallback() {
+    return java.util.Optional.ofNullable(llmFallback);
+  }
+
   @Override
   public String toString() {
     return "EngineConfig[dataDir=" + dataDir + ", embeddingModel=" + embeddingModel
@@ -474,6 +484,7 @@ public final class EngineConfig {
         + maxCompressionRatio + ", duplicates=" + duplicates + ", parseThreads=" + parseThreads
         + ", device=" + device + ", deterministicEmbeddings=" + deterministicEmbeddings
         + ", phiPolicy=" + phiPolicy + ", phiRedaction=" + phiRedaction
+        + ", llmFallback=" + (llmFallback == null ? "none" : llmFallback)
         + ", masterKey=" + (masterKey == null ? "none" : masterKey)
         + ", apiKey=" + (apiKey == null ? "none" : "(set)") + "]";
   }
@@ -514,6 +525,7 @@ public final class EngineConfig {
     private boolean deterministicEmbeddings = true;
     private PhiPolicy phiPolicy = PhiPolicy.NONE;
     private RedactionOptions phiRedaction = RedactionOptions.defaults();
+    private LlmFallback llmFallback;
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -707,6 +719,16 @@ public final class EngineConfig {
      */
     public Builder phiRedaction(RedactionOptions options) {
       this.phiRedaction = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Lets {@code inference().answer} ask a chat model (OpenAI-compatible) when the local answer
+     * is unsure or generation is asked for. Off by default; {@link LlmFallback} carries the egress
+     * policy that must allow its host. Null turns it off again.
+     */
+    public Builder llmFallback(LlmFallback fallback) {
+      this.llmFallback = fallback;
       return this;
     }
 

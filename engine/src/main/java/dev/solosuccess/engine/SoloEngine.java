@@ -249,7 +249,9 @@ public final class SoloEngine implements SoloClient {
               cached instanceof CachingEmbeddingModel c
                   ? texts -> c.forget(texts, dev.solosuccess.sdk.EmbeddingKind.PASSAGE)
                   : texts -> 0,
-              security);
+              security,
+              dev.solosuccess.engine.internal.answer.AnswerParts.open(
+                  config, store, model, deidentifier, resources::push));
       // The engine's own services act as the configured key's principal, or as the local
       // administrator, who is refused once the data folder has principals.
       // A key given for a folder without principals has nothing to match: the folder is not

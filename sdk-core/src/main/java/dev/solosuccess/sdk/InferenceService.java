@@ -176,4 +176,30 @@ public interface InferenceService {
    * @throws InvalidInputException if the text is null or longer than 10 million characters
    */
   Redaction redact(String text, RedactionOptions options);
+
+  /**
+   * Answers a question from the ingested documents with the default options: {@code
+   * answer(question, AnswerOptions.defaults())}.
+   */
+  default Answer answer(String question) {
+    return answer(question, AnswerOptions.defaults());
+  }
+
+  /**
+   * Answers a question from the ingested documents: hybrid search retrieves chunks (through {@link
+   * SearchService}, so whatever limits the caller's search limits this too), the sentences that
+   * best support the question make the extractive answer, with a confidence; when the options ask
+   * for it and the engine has an LLM fallback configured, the chat model writes the answer from
+   * the numbered (redacted) chunks instead, cited by number.
+   *
+   * <pre>{@code
+   * Answer a = engine.inference().answer("How many vacation days do new hires get?");
+   * System.out.println(a.text() + " (" + a.citations().get(0).source() + ")");
+   * }</pre>
+   *
+   * @throws InvalidInputException if the question is blank or longer than {@value
+   *     SearchRequest#MAX_QUERY_LENGTH} characters
+   * @throws UpstreamException if the chat model was asked and failed
+   */
+  Answer answer(String question, AnswerOptions options);
 }

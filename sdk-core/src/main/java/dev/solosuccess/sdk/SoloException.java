@@ -11,6 +11,8 @@ package dev.solosuccess.sdk;
  *   <li>{@link AccessDeniedException}: bind a principal, or one whose role allows the call.
  *   <li>{@link StorageException}: the data folder failed; nothing of the failed call was committed.
  *   <li>{@link ModelException}: a model could not be loaded or run.
+ *   <li>{@link UpstreamException}: a remote service the engine called (the LLM fallback's chat
+ *       model) failed; {@link UpstreamException#retriable()} says whether trying later may help.
  * </ul>
  *
  * <p>Messages name the offending value; {@link #code()} is a stable name for scripts and HTTP

@@ -118,6 +118,9 @@ public final class Auditor {
   }
 
   private static String outcome(RuntimeException e) {
+    if (e instanceof dev.solosuccess.sdk.UpstreamException u) {
+      return u.code(); // upstream-unavailable (retriable) or upstream-failed
+    }
     if (e instanceof dev.solosuccess.sdk.AccessDeniedException) {
       return "denied";
     }

@@ -47,6 +47,7 @@ public final class EngineInference implements InferenceService {
   private final Deidentifier deidentifier;
   private final Auditor auditor;
   private final Caller caller;
+  private final dev.solosuccess.engine.internal.answer.Answerer answerer;
 
   public EngineInference(
       Lifecycle lifecycle,
@@ -55,9 +56,11 @@ public final class EngineInference implements InferenceService {
       Classifiers classifiers,
       Deidentifier deidentifier,
       Auditor auditor,
-      Caller caller) {
+      Caller caller,
+      dev.solosuccess.engine.internal.answer.Answerer answerer) {
     this.auditor = auditor;
     this.caller = caller;
+    this.answerer = answerer;
     this.lifecycle = lifecycle;
     this.deidentifier = deidentifier;
     this.model = model;
@@ -248,6 +251,25 @@ public final class EngineInference implements InferenceService {
                         .with("characters", text.length())
                         .with("spans", r.spans().size())
                         .with("mode", options.mode().name().toLowerCase(java.util.Locale.ROOT))));
+  }
+
+  @Override
+  public dev.solosuccess.sdk.Answer answer(
+      String question, dev.solosuccess.sdk.AnswerOptions options) {
+    Objects.requireNonNull(options, "options");
+    // Neither the question nor the answer is recorded: the documents it drew on are.
+    return lifecycle.call(
+        () ->
+            auditor
+                .call(
+                    "inference.answer",
+                    List.of(),
+                    () -> {
+                      caller.require(Permission.READ);
+                      return answerer.answer(question, options);
+                    },
+                    dev.solosuccess.engine.internal.answer.Answerer::describe)
+                .answer());
   }
 
   /** At most {@link #MAX_TEXTS} texts, none of them blank. */

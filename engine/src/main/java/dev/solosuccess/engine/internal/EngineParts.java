@@ -19,6 +19,7 @@ import java.util.function.ToIntFunction;
  * and thread-safe.
  *
  * @param cacheEraser removes the cached passage vectors of these chunk texts; returns how many
+ * @param answers the answer machinery shared by all callers (the LLM fallback's client and cache)
  */
 public record EngineParts(
     Lifecycle lifecycle,
@@ -31,19 +32,23 @@ public record EngineParts(
     Classifiers classifiers,
     Deidentifier deidentifier,
     ToIntFunction<List<String>> cacheEraser,
-    Security security) {
+    Security security,
+    dev.solosuccess.engine.internal.answer.AnswerParts answers) {
 
   /** The services of {@code caller}, each auditing as it. */
   public BoundClient bind(Caller caller) {
     Auditor auditor = new Auditor(store.auditLog(), caller.actor(), caller.auditTags());
+    // Answers retrieve through the caller's own search: its labels limit the context.
+    EngineSearch search = new EngineSearch(lifecycle, executor, auditor, caller);
     return new BoundClient(
         this,
         caller,
         auditor,
         new EngineDocuments(
             lifecycle, store, ingestor, batch, writer, auditor, cacheEraser, caller),
-        new EngineSearch(lifecycle, executor, auditor, caller),
-        new EngineInference(lifecycle, model, store, classifiers, deidentifier, auditor, caller),
+        search,
+        new EngineInference(lifecycle, model, store, classifiers, deidentifier, auditor, caller,
+            answers.bind(search, auditor)),
         new EngineAudit(lifecycle, auditor, caller),
         new EngineUsers(lifecycle, security, caller, auditor));
   }

@@ -257,6 +257,11 @@ public final class MetadataStore implements AutoCloseable {
     }
   }
 
+  /** The LLM fallback's reply cache in this store, bounded to {@code maxEntries} replies. */
+  public dev.solosuccess.engine.internal.llm.ChatCache chatCache(long maxEntries) {
+    return new H2ChatCache(pool, file, maxEntries);
+  }
+
   /** The audit trail in this store, created on first use; one instance per store. */
   public synchronized AuditLog auditLog() {
     if (auditLog == null) {
@@ -504,7 +509,11 @@ public final class MetadataStore implements AutoCloseable {
             "DELETE FROM chunks WHERE document_id = ?",
             "DELETE FROM document_metadata WHERE document_id = ?",
             "DELETE FROM document_extracted WHERE document_id = ?",
-            "DELETE FROM document_labels WHERE document_id = ?")) {
+            "DELETE FROM document_labels WHERE document_id = ?",
+            // Chat replies made from the document's text go with it (a reply may quote it).
+            "DELETE FROM chat_cache WHERE cache_key IN"
+                + " (SELECT cache_key FROM chat_cache_documents WHERE document_id = ?)",
+            "DELETE FROM chat_cache_documents WHERE document_id = ?")) {
       try (PreparedStatement p = c.prepareStatement(sql)) {
         p.setString(1, documentId);
         p.executeUpdate();

@@ -50,7 +50,18 @@ final class Schema {
           "CREATE INDEX IF NOT EXISTS embedding_cache_used ON embedding_cache(used)",
           // Added in schema 2: access labels of documents, and principals with key hashes.
           LabelTable.DDL,
-          PrincipalTable.DDL);
+          PrincipalTable.DDL,
+          // Replies of the LLM fallback's chat model: the SHA-256 of the request body (model and
+          // prompt), and the documents whose text was in the prompt, so that deleting one drops
+          // them.
+          "CREATE TABLE IF NOT EXISTS chat_cache(cache_key BINARY(32) PRIMARY KEY,"
+              + " model VARCHAR(256) NOT NULL, reply CHARACTER LARGE OBJECT NOT NULL,"
+              + " reply_model VARCHAR(256) NOT NULL, prompt_tokens INT NOT NULL,"
+              + " completion_tokens INT NOT NULL, created TIMESTAMP WITH TIME ZONE NOT NULL)",
+          "CREATE TABLE IF NOT EXISTS chat_cache_documents(cache_key BINARY(32) NOT NULL,"
+              + " document_id VARCHAR(128) NOT NULL, PRIMARY KEY(cache_key, document_id))",
+          "CREATE INDEX IF NOT EXISTS chat_cache_documents_document ON"
+              + " chat_cache_documents(document_id)");
 
   private Schema() {}
 
