@@ -92,10 +92,11 @@ public final class Fuzz {
     }
     FileTargets files = new FileTargets(seeds);
     InputTargets inputs = new InputTargets(engine, root);
+    SecurityTargets security = new SecurityTargets(root);
     List<Target> targets = new ArrayList<>(List.of(files.parse(), files.chunk(),
         files.ingest(engine), files.archive(engine, root), QueryTargets.filter(),
         QueryTargets.search(engine), QueryTargets.vectors(Files.createDirectories(root.resolve("vi"))),
-        inputs.json(), inputs.cli()));
+        inputs.json(), inputs.cli(), security.auth(), security.principals()));
     if (only != null) {
       String name = only;
       targets.removeIf(t -> !t.name().equals(name));
@@ -181,6 +182,7 @@ public final class Fuzz {
     double seconds = (System.nanoTime() - start) / 1e9;
     worker.shutdownNow();
     engine.close();
+    security.close();
     print(table, bugs, seed, last - first, seconds);
     return bugs.size();
   }

@@ -41,7 +41,7 @@ final class InputTargets {
 
   /** Arguments whose commands write to the paths they are given: parsed, never run. */
   private static final Set<String> WRITERS = Set.of("restore", "pin", "backup", "erase", "rotate",
-      "train", "delete", "export", "ingest", "eval", "beir", "reindex");
+      "train", "delete", "export", "ingest", "eval", "beir", "reindex", "decrypt");
 
   private static final List<List<String>> ARGV = List.of(
       List.of("search", "blood pressure", "--limit", "5", "--mode", "hybrid", "--json"),
@@ -57,7 +57,13 @@ final class InputTargets {
       List.of("--device", "cpu", "search", "q"), List.of("--model", "all-minilm-l6-v2", "verify"),
       List.of("--help"), List.of("--version"), List.of("search", "--help"),
       List.of("eval", "beir", "/nonexistent/beir", "--split", "test"),
-      List.of("restore", "/nonexistent/b", "/nonexistent/d"));
+      List.of("restore", "/nonexistent/b", "/nonexistent/d"),
+      List.of("users", "add", "alice", "--role", "reader", "--labels", "tenant:a,group:x", "--json"),
+      List.of("users", "list", "--json"), List.of("users", "revoke", "alice"),
+      List.of("--api-key-file", "/nonexistent/key", "search", "q", "--explain"),
+      List.of("ingest", "/nonexistent/folder", "--labels", "tenant:a,tenant:b"),
+      List.of("ask", "what is the dose?", "--json", "--threshold", "0.5"),
+      List.of("decrypt", "/nonexistent/run.trec"));
 
   private final Path work;
   private final byte[] keysJson;
