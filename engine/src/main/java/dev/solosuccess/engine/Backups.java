@@ -95,7 +95,16 @@ final class Backups {
         Path to = Files.createDirectories(dest.resolve(INDEX));
         for (String name : snapshot.files()) {
           Path copy = to.resolve(name);
-          Files.copy(snapshot.directory().resolve(name), copy);
+          if (keys.isPresent()) {
+            // Already encrypted by the index's directory; sealed as well, as the store copy is.
+            try (InputStream in = Files.newInputStream(snapshot.directory().resolve(name));
+                OutputStream out =
+                    SealedFiles.seal(Files.newOutputStream(copy), keys.get().key(KeyRing.FILES))) {
+              in.transferTo(out);
+            }
+          } else {
+            Files.copy(snapshot.directory().resolve(name), copy);
+          }
           force(copy);
           indexFiles.put(name, sha256(copy));
         }
@@ -185,7 +194,7 @@ final class Backups {
       Files.createDirectories(dataDir);
       try {
         extract(zip, sealed, filesKey, dataDir);
-        restoreIndex(backup, m.path(INDEX).path("files"), dataDir);
+        restoreIndex(backup, m.path(INDEX).path("files"), dataDir, filesKey);
         if (m.path("encrypted").asBoolean()) {
           Files.copy(backup.resolve(KeyRing.FILE), dataDir.resolve(KeyRing.FILE));
         }
@@ -218,7 +227,8 @@ final class Backups {
    * Copies the index's files from the backup after checking each against the manifest; a backup
    * without them (made before they were copied) leaves the index to be rebuilt from the store.
    */
-  private static void restoreIndex(Path backup, JsonNode files, Path dataDir) throws IOException {
+  private static void restoreIndex(Path backup, JsonNode files, Path dataDir, byte[] filesKey)
+      throws IOException {
     if (!files.isObject() || files.isEmpty()) {
       return;
     }
@@ -236,7 +246,14 @@ final class Backups {
             "the backup's index file " + from + " has changed since the backup: its SHA-256 is "
                 + sha + ", the manifest says " + e.getValue().asString(""));
       }
-      Files.copy(from, to.resolve(name));
+      if (filesKey == null) {
+        Files.copy(from, to.resolve(name));
+      } else {
+        try (InputStream in = SealedFiles.open(Files.newInputStream(from), filesKey);
+            OutputStream out = Files.newOutputStream(to.resolve(name))) {
+          in.transferTo(out);
+        }
+      }
     }
   }
 

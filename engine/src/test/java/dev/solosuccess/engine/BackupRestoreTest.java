@@ -184,8 +184,15 @@ class BackupRestoreTest {
         assertThat(EncryptionAtRestTest.canaryHits(p)).as(p.toString()).isZero();
       }
     }
-    // The store copy is sealed with AES-256-GCM: no ZIP, and its header says so.
+    // The store copy and the index's files are sealed with AES-256-GCM: no ZIP, and each header
+    // says so.
     assertThat(backup.resolve("store.zip")).doesNotExist();
+    try (Stream<Path> index = Files.list(backup.resolve("index"))) {
+      for (Path f : index.toList()) {
+        assertThat(new String(Files.readAllBytes(f), 0, 8, java.nio.charset.StandardCharsets.US_ASCII))
+            .as(f.toString()).isEqualTo("SOLOSEAL");
+      }
+    }
     byte[] sealed = Files.readAllBytes(backup.resolve("store.sealed"));
     assertThat(new String(sealed, 0, 8, java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("SOLOSEAL");
