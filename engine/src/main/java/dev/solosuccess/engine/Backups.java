@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -93,20 +94,12 @@ final class Backups {
         store.backup(zip);
         indexSequence = snapshot.sequence();
         Path to = Files.createDirectories(dest.resolve(INDEX));
+        // Already encrypted by the index's directory; sealed as well, as the store copy is.
+        byte[] sealKey = keys.map(k -> k.key(KeyRing.FILES)).orElse(null);
         for (String name : snapshot.files()) {
           Path copy = to.resolve(name);
-          if (keys.isPresent()) {
-            // Already encrypted by the index's directory; sealed as well, as the store copy is.
-            try (InputStream in = Files.newInputStream(snapshot.directory().resolve(name));
-                OutputStream out =
-                    SealedFiles.seal(Files.newOutputStream(copy), keys.get().key(KeyRing.FILES))) {
-              in.transferTo(out);
-            }
-          } else {
-            Files.copy(snapshot.directory().resolve(name), copy);
-          }
+          indexFiles.put(name, copyHashed(snapshot.directory().resolve(name), copy, sealKey));
           force(copy);
-          indexFiles.put(name, sha256(copy));
         }
         force(to);
       }
@@ -203,7 +196,7 @@ final class Backups {
         for (String f : List.of(STORE_FILE + ".restoring", STORE_FILE, KeyRing.FILE)) {
           Files.deleteIfExists(dataDir.resolve(f));
         }
-        deleteTree(dataDir.resolve(INDEX));
+        DataKeys.deleteTree(dataDir.resolve(INDEX));
         if (created) {
           Files.deleteIfExists(dataDir);
         }
@@ -240,21 +233,51 @@ final class Backups {
             + "'");
       }
       Path from = backup.resolve(INDEX).resolve(name);
-      String sha = sha256(from);
+      // Checked as it is read; a mismatch fails the restore, which removes what it wrote.
+      String sha;
+      try {
+        sha = restoreHashed(from, to.resolve(name), filesKey);
+      } catch (Aead.WrongKeyException changed) {
+        sha = sha256(from);
+        if (sha.equals(e.getValue().asString(""))) {
+          throw changed; // the file is as written, yet does not open: the key is the problem
+        }
+      }
       if (!sha.equals(e.getValue().asString(""))) {
         throw new InvalidInputException(
             "the backup's index file " + from + " has changed since the backup: its SHA-256 is "
                 + sha + ", the manifest says " + e.getValue().asString(""));
       }
-      if (filesKey == null) {
-        Files.copy(from, to.resolve(name));
-      } else {
-        try (InputStream in = SealedFiles.open(Files.newInputStream(from), filesKey);
-            OutputStream out = Files.newOutputStream(to.resolve(name))) {
-          in.transferTo(out);
-        }
-      }
     }
+  }
+
+  /**
+   * Copies {@code from} to {@code to}, sealed under {@code sealKey} unless it is null, and returns
+   * the SHA-256 of the bytes written, computed as they are written.
+   */
+  private static String copyHashed(Path from, Path to, byte[] sealKey) throws IOException {
+    MessageDigest sha = sha256Digest();
+    OutputStream file = new DigestOutputStream(Files.newOutputStream(to), sha);
+    try (InputStream in = Files.newInputStream(from);
+        OutputStream out = sealKey == null ? file : SealedFiles.seal(file, sealKey)) {
+      in.transferTo(out);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /**
+   * Copies {@code from} to {@code to}, unsealed with {@code unsealKey} unless it is null, and
+   * returns the SHA-256 of the bytes read from {@code from}, computed as they are read.
+   */
+  private static String restoreHashed(Path from, Path to, byte[] unsealKey) throws IOException {
+    MessageDigest sha = sha256Digest();
+    InputStream file = new DigestInputStream(Files.newInputStream(from), sha);
+    try (InputStream in = unsealKey == null ? file : SealedFiles.open(file, unsealKey);
+        OutputStream out = Files.newOutputStream(to)) {
+      in.transferTo(out);
+      file.transferTo(OutputStream.nullOutputStream()); // whatever the reader left
+    }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   private static void force(Path p) throws IOException {
@@ -268,17 +291,6 @@ final class Backups {
     }
     try (FileChannel c = FileChannel.open(p, StandardOpenOption.WRITE)) {
       c.force(true);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 
@@ -379,10 +391,16 @@ final class Backups {
   }
 
   private static String sha256(Path file) throws IOException {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    MessageDigest sha = sha256Digest();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
       in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256Digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -204,7 +204,8 @@ final class DataKeys {
     }
   }
 
-  private static void deleteTree(Path dir) {
+  /** Deletes a folder and everything in it; nothing if it is not there. */
+  static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

@@ -1,6 +1,5 @@
 package dev.solosuccess.engine.internal.parse;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
@@ -49,24 +48,9 @@ final class InMemoryEmbeddedParser implements Parser {
     if (NO_TEXT.contains(type.getType())) {
       return;
     }
-    String mediaType = type.getBaseType().toString();
-    if (InMemoryOdfParser.handles(mediaType)) {
-      new InMemoryOdfParser().parse(new ByteArrayInputStream(bytes), handler, metadata, ctx);
-      return;
-    }
-    TikaClasses.OpenPackage pkg =
-        TikaParser.isOoxml(mediaType)
-            ? TikaClasses.openOoxml(new ByteArrayInputStream(bytes))
-            : null;
-    try (TikaInputStream in = TikaInputStream.get(bytes)) {
-      if (pkg != null) {
-        in.setOpenContainer(pkg.container());
-      }
-      parser.parse(in, handler, metadata, ctx);
-    } finally {
-      if (pkg != null) {
-        pkg.release().run();
-      }
-    }
+    // Unlike a top-level document, an embedded package's parts are not size-checked here: they
+    // were inflated from the container, which the limits already bound.
+    TikaParser.parseInMemory(
+        parser, type.getBaseType().toString(), bytes, in -> in, () -> {}, handler, metadata, ctx);
   }
 }

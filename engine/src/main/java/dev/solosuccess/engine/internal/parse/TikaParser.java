@@ -53,20 +53,12 @@ final class TikaParser implements DocumentParser {
     BlockBuilder blocks = new BlockBuilder(guard);
     boolean slides = mediaType.contains("presentation") || mediaType.contains("powerpoint");
     StructureHandler handler = new StructureHandler(blocks, slides);
-    TikaClasses.OpenPackage pkg = null;
-    try (TikaInputStream in = TikaInputStream.get(guarded(content, guard))) {
-      if (InMemoryOdfParser.handles(mediaType)) {
-        new InMemoryOdfParser().parse(in, handler, metadata, context);
-      } else {
-        if (isOoxml(mediaType)) {
-          // Tika would copy the package into a temporary file to open it: PHI in plain text on
-          // disk. Opened here, in memory, Tika reads it from the stream's open container.
-          checkParts(content, guard);
-          pkg = TikaClasses.openOoxml(guarded(content, guard));
-          in.setOpenContainer(pkg.container());
-        }
-        parser.parse(in, handler, metadata, context);
-      }
+    try {
+      // Tika would copy an OOXML package into a temporary file to open it: PHI in plain text on
+      // disk. It is opened in memory instead, after its parts' sizes are checked.
+      parseInMemory(
+          parser, mediaType, content, in -> new GuardedInputStream(in, guard),
+          () -> checkParts(content, guard), handler, metadata, context);
     } catch (EncryptedDocumentException e) {
       throw new InvalidInputException(
           source + " is encrypted or password-protected; decrypt it first", source, e);
@@ -74,12 +66,52 @@ final class TikaParser implements DocumentParser {
       Parsers.rethrowLimit(e);
       throw new InvalidInputException(
           source + " could not be parsed as " + mediaType + ": " + Parsers.describe(e), source, e);
+    }
+    return blocks.build(info(metadata), slides);
+  }
+
+  /** Runs before an OOXML package is read into memory. */
+  @FunctionalInterface
+  interface PackageCheck {
+    void check() throws IOException;
+  }
+
+  /**
+   * Parses {@code content} of {@code mediaType} with Tika without a temporary file: OpenDocument
+   * through {@link InMemoryOdfParser}, OOXML packages opened in memory and given to Tika as the
+   * stream's open container, the rest as Tika reads them from a stream.
+   *
+   * @param wrap wraps each stream read from {@code content} (the parse guard, or nothing)
+   * @param beforeOpening checks an OOXML package before it is opened
+   */
+  static void parseInMemory(
+      AutoDetectParser parser,
+      String mediaType,
+      byte[] content,
+      java.util.function.UnaryOperator<java.io.InputStream> wrap,
+      PackageCheck beforeOpening,
+      org.xml.sax.ContentHandler handler,
+      Metadata metadata,
+      ParseContext context)
+      throws IOException, SAXException, TikaException {
+    if (InMemoryOdfParser.handles(mediaType)) {
+      new InMemoryOdfParser().parse(wrap.apply(new ByteArrayInputStream(content)), handler,
+          metadata, context);
+      return;
+    }
+    TikaClasses.OpenPackage pkg = null;
+    try (TikaInputStream in = TikaInputStream.get(wrap.apply(new ByteArrayInputStream(content)))) {
+      if (isOoxml(mediaType)) {
+        beforeOpening.check();
+        pkg = TikaClasses.openOoxml(wrap.apply(new ByteArrayInputStream(content)));
+        in.setOpenContainer(pkg.container());
+      }
+      parser.parse(in, handler, metadata, context);
     } finally {
       if (pkg != null) {
         pkg.release().run();
       }
     }
-    return blocks.build(info(metadata), slides);
   }
 
   private static GuardedInputStream guarded(byte[] content, ParseGuard guard) {
