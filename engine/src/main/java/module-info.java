@@ -16,6 +16,7 @@ module dev.solosuccess.engine {
   requires org.apache.tika.core;
   requires tools.jackson.databind;
   requires okhttp3;
+  requires io.javalin;
 
   exports dev.solosuccess.engine;
 }
