@@ -99,6 +99,11 @@ public final class SoloServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Every route registered, as {@code "GET /healthz"}: for the OpenAPI coverage test. */
+  List<String> routes() {
+    return app.routes().stream().map(r -> r.method() + " " + r.path()).toList();
+  }
+
   /** The engine served. */
   public SoloEngine engine() {
     return engine;

@@ -71,6 +71,7 @@ public final class Meters implements InferenceListener {
               }
             })
         .description(description)
+        .strongReference(true) // the supplier lives only here; a weak one reads NaN after a GC
         .register(registry);
   }
 
