@@ -16,7 +16,12 @@ module dev.solosuccess.engine {
   requires org.apache.tika.core;
   requires tools.jackson.databind;
   requires okhttp3;
+  // solo serve: Javalin (a named module) brings Jetty 12 and Kotlin's standard library;
+  // Bucket4j and Micrometer are automatic modules (Automatic-Module-Name in their manifests).
   requires io.javalin;
+  requires io.github.bucket4j.core;
+  requires micrometer.core;
+  requires micrometer.registry.prometheus;
 
   exports dev.solosuccess.engine;
 }

@@ -484,6 +484,29 @@ public final class SoloEngine implements SoloClient {
     return parts.security().configured();
   }
 
+  /**
+   * Documents and chunks stored, of every principal, unaudited: for {@link SoloServer}'s metrics
+   * gauges, which no caller reads through. Throws {@link dev.solosuccess.sdk.ClosedException} once
+   * closed.
+   */
+  long[] storedCounts() {
+    return lifecycle.call(() -> new long[] {store.documentCount(), store.chunkCount()});
+  }
+
+  /**
+   * Word pieces the embedding model reads for {@code text} as a passage (special tokens and prefix
+   * included, truncation applied): the {@code usage} of {@link SoloServer}'s OpenAI-compatible
+   * embeddings.
+   */
+  int passageTokens(String text) {
+    return lifecycle.call(
+        () -> {
+          var model = parts.model();
+          int tokens = model.tokenization().countTokens(text) + model.passageOverheadTokens();
+          return Math.min(tokens, model.spec().maxTokens());
+        });
+  }
+
   /** The engine's own documents: as {@link EngineConfig#apiKey()}'s principal, or local-admin. */
   @Override
   public DocumentService documents() {

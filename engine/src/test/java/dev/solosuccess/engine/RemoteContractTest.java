@@ -6,17 +6,18 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * The {@link SoloClientContract} for the remote client: a real server on loopback in front of the
- * class's engine, and {@link SoloClient#connect} over HTTP.
+ * The {@link SoloClientContract} for the remote client: a real {@link SoloServer} on loopback
+ * (plain HTTP; TLS has its own test) in front of the class's engine, and {@link
+ * SoloClient#connect} through it.
  */
 class RemoteContractTest extends SoloClientContract {
 
-  private TestApiServer server;
+  private SoloServer server;
   private final List<SoloClient> opened = new ArrayList<>();
 
   @Override
   protected void started() {
-    server = new TestApiServer(engine);
+    server = SoloServer.start(engine, ServerConfig.builder().port(0).allowPlainHttp().build());
   }
 
   @Override

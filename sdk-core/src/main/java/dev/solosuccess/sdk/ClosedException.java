@@ -8,4 +8,9 @@ public class ClosedException extends IllegalStateException {
   public ClosedException(String message) {
     super(message);
   }
+
+  /** A stable name of the error kind, as {@link SoloException#code()} gives for its types. */
+  public String code() {
+    return "closed";
+  }
 }

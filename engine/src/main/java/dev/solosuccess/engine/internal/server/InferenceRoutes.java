@@ -12,6 +12,7 @@ import dev.solosuccess.sdk.ClassifierReport;
 import dev.solosuccess.sdk.ClassifierTraining;
 import dev.solosuccess.sdk.Embedding;
 import dev.solosuccess.sdk.EmbeddingKind;
+import dev.solosuccess.sdk.LimitExceededException;
 import dev.solosuccess.sdk.ModelInfo;
 import dev.solosuccess.sdk.Redaction;
 import dev.solosuccess.sdk.RedactionOptions;
@@ -34,16 +35,29 @@ import tools.jackson.core.type.TypeReference;
 final class InferenceRoutes {
 
   private final Function<Context, SoloClient> caller;
+  private final int maxTopK;
 
-  InferenceRoutes(Function<Context, SoloClient> caller) {
+  InferenceRoutes(Function<Context, SoloClient> caller, int maxTopK) {
     this.caller = caller;
+    this.maxTopK = maxTopK;
+  }
+
+  private void checkTopK(String what, int asked) {
+    if (asked > maxTopK) {
+      throw new LimitExceededException(what + " must be at most " + maxTopK + " on this server, got "
+          + asked, null, "maxTopK", maxTopK, asked);
+    }
   }
 
   void addTo(List<ApiRoute> routes) {
     routes.add(new ApiRoute(POST, "/api/v1/search",
         "Lexical, semantic or hybrid search with filters; explanations per hit", JSON,
         SearchRequest.class, SearchResults.class, 200, List.of(),
-        ctx -> Calls.reply(ctx, client(ctx).search().search(Calls.body(ctx, SearchRequest.class)))));
+        ctx -> {
+          SearchRequest request = Calls.body(ctx, SearchRequest.class);
+          checkTopK("limit", request.limit());
+          Calls.reply(ctx, client(ctx).search().search(request));
+        }));
     routes.add(new ApiRoute(GET, "/api/v1/embedding-model",
         "The embedding model of documents and queries", null, null, ModelInfo.class, 200,
         List.of(), ctx -> Calls.reply(ctx, client(ctx).inference().embeddingModel())));
@@ -97,6 +111,9 @@ final class InferenceRoutes {
         "Answers a question from the documents, with citations", JSON, WireMessages.Ask.class,
         Answer.class, 200, List.of(), ctx -> {
           WireMessages.Ask a = Calls.body(ctx, WireMessages.Ask.class);
+          if (a.options() != null) {
+            checkTopK("chunks", a.options().chunks());
+          }
           Calls.reply(ctx, client(ctx).inference().answer(
               a.question(), a.options() == null ? AnswerOptions.defaults() : a.options()));
         }));
