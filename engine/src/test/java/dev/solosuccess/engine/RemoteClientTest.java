@@ -115,7 +115,7 @@ class RemoteClientTest {
   }
 
   @Test
-  void breakGlassViewsCloseOnTheirOwnAndWithTheirParent() {
+  void breakGlassViewsCloseOnTheirOwnAndWithTheirParent() throws Exception {
     SoloClient reader = SoloClient.connect(plain.uri(), fixture.readerBKey);
     SoloClient glass = reader.breakGlass("unconscious patient", Duration.ofMinutes(1));
     assertThat(glass.documents().text(ServerFixture.TENANT_A_DOC)).contains("refund");
@@ -125,10 +125,23 @@ class RemoteClientTest {
     SoloClient again = reader.breakGlass("still unconscious", Duration.ofMinutes(1));
     reader.close();
     assertThatThrownBy(() -> again.documents().count()).isInstanceOf(ClosedException.class);
-    // another principal cannot use a session it did not start
-    try (SoloClient other = SoloClient.connect(plain.uri(), fixture.readerAKey)) {
-      assertThat(other.documents().count()).isEqualTo(1);
-    }
+    // a session's token is bound to the principal that started it
+    okhttp3.OkHttpClient http = ServerFixture.http();
+    ServerFixture.Reply started = ServerFixture.call(http, ServerFixture.request(plain,
+        "/api/v1/break-glass", fixture.readerBKey).post(ServerFixture.json(
+            ServerFixture.map("reason", "unconscious patient", "ttl", "PT1M"))).build());
+    assertThat(started.status()).isEqualTo(201);
+    String token = started.json().get("token").asString();
+    String path = "/api/v1/documents/" + ServerFixture.TENANT_A_DOC + "/text";
+    ServerFixture.Reply stolen = ServerFixture.call(http, ServerFixture.request(plain, path,
+        fixture.writerAKey)
+        .header("X-Solo-Break-Glass", token).build());
+    assertThat(stolen.status()).isEqualTo(403);
+    assertThat(stolen.body()).doesNotContain("refund");
+    ServerFixture.Reply own = ServerFixture.call(http, ServerFixture.request(plain, path,
+        fixture.readerBKey).header("X-Solo-Break-Glass", token).build());
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.body()).contains("refund");
   }
 
   @Test
