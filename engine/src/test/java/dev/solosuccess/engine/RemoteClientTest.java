@@ -50,7 +50,8 @@ class RemoteClientTest {
     fixture = new ServerFixture(dir.resolve("data"));
     keyStore = ServerFixture.keyStore(dir, PASSWORD);
     tls = fixture.serve(ServerConfig.builder().port(0).keyStore(keyStore, PASSWORD.toCharArray()).build());
-    plain = fixture.serve(ServerFixture.plain().maxTopK(50).build());
+    // a rate limit far above what 8 threads ask: this class tests the client, not the limiter
+    plain = fixture.serve(ServerFixture.plain().maxTopK(50).rateLimit(100_000, Duration.ofSeconds(1)).build());
   }
 
   @AfterAll
@@ -111,6 +112,35 @@ class RemoteClientTest {
           .hasMessage("limit must be at most 50 on this server, got 51")
           .satisfies(e -> assertThat(((LimitExceededException) e).limitName()).isEqualTo("maxTopK"));
       assertThat(solo.search().search(SearchRequest.builder("refund").limit(50).build()).hits()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aBatchOverTheServersRequestLimitGoesFileByFileAndAnOversizeFileIsSkipped() throws Exception {
+    Path folder = dir.resolve("limited");
+    java.nio.file.Files.createDirectories(folder);
+    for (int i = 0; i < 3; i++) {
+      java.nio.file.Files.writeString(folder.resolve("small-" + i + ".txt"),
+          ("Ward round note " + i + " about fluids and mobility. ").repeat(500)); // ~25 KiB
+    }
+    java.nio.file.Files.writeString(folder.resolve("zz-large.txt"), "Large discharge letter. ".repeat(5000));
+    try (SoloServer limited = fixture.serve(ServerFixture.plain().maxRequestBytes(64 << 10).build());
+        SoloClient solo = SoloClient.connect(limited.uri(), fixture.writerAKey)) {
+      List<String> skippedEvents = new ArrayList<>();
+      dev.solosuccess.sdk.IngestSummary s = solo.documents().ingest(
+          dev.solosuccess.sdk.IngestRequest.builder().path(folder)
+              .listener(new dev.solosuccess.sdk.IngestListener() {
+                @Override
+                public void skipped(dev.solosuccess.sdk.SkippedFile f, dev.solosuccess.sdk.IngestProgress p) {
+                  skippedEvents.add(Path.of(f.source()).getFileName() + " " + f.code() + " " + p.done() + "/" + p.total());
+                }
+              }).build());
+      assertThat(s.ingested()).hasSize(3);
+      assertThat(s.skipped()).singleElement().satisfies(f -> {
+        assertThat(f.source()).endsWith("zz-large.txt");
+        assertThat(f.code()).isEqualTo("limit-exceeded");
+      });
+      assertThat(skippedEvents).containsExactly("zz-large.txt limit-exceeded 4/4");
     }
   }
 
