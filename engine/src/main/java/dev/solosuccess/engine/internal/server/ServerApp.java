@@ -257,12 +257,14 @@ public final class ServerApp {
     return e;
   }
 
+  /** The module's version on the module path; the jar's, or "dev", on the class path. */
   private static String version() {
-    return ServerApp.class
-        .getModule()
-        .getDescriptor()
-        .rawVersion()
-        .orElse(java.util.Objects.requireNonNullElse(ServerApp.class.getPackage().getImplementationVersion(), "dev"));
+    java.lang.module.ModuleDescriptor d = ServerApp.class.getModule().getDescriptor();
+    if (d != null && d.rawVersion().isPresent()) {
+      return d.rawVersion().get();
+    }
+    return java.util.Objects.requireNonNullElse(
+        ServerApp.class.getPackage().getImplementationVersion(), "dev");
   }
 
   /** The port the server listens on. */
