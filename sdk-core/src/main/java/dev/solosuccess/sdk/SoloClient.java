@@ -21,6 +21,38 @@ package dev.solosuccess.sdk;
  */
 public interface SoloClient extends AutoCloseable {
 
+  /**
+   * A client of a {@code solo serve} at {@code base} (its root, e.g. {@code
+   * https://solo.internal:8443}), acting as the principal of {@code apiKey}, with the JDK's trusted
+   * certificate roots and the default timeouts: {@code connect(base, apiKey,
+   * RemoteOptions.defaults())}.
+   */
+  static SoloClient connect(java.net.URI base, String apiKey) {
+    return connect(base, apiKey, RemoteOptions.defaults());
+  }
+
+  /**
+   * A client of a {@code solo serve}: the same interface, semantics and exceptions as an engine in
+   * the process (a call the server refuses throws what the engine would have thrown, with its
+   * message; a missing or revoked key throws {@link AccessDeniedException}), over HTTPS with the
+   * key as a Bearer token. Ingesting folders walks them on this machine and uploads each file. The
+   * key is checked once here. Thread-safe; {@link #close()} ends its connections.
+   *
+   * <pre>{@code
+   * try (SoloClient solo = SoloClient.connect(URI.create("https://localhost:8443"), apiKey,
+   *     RemoteOptions.builder().trustStore(Path.of("trust.p12"), password).build())) {
+   *   solo.documents().ingest(IngestRequest.of(Path.of("docs")));
+   * }
+   * }</pre>
+   *
+   * @throws InvalidInputException if the URI is not http(s) or the key is blank
+   * @throws AccessDeniedException if the server does not know the key (or it is revoked)
+   * @throws UpstreamException if the server cannot be reached
+   */
+  static SoloClient connect(java.net.URI base, String apiKey, RemoteOptions options) {
+    return dev.solosuccess.sdk.internal.remote.RemoteClient.connect(base, apiKey, options);
+  }
+
   /** Ingestion, listing and deletion of documents. */
   DocumentService documents();
 

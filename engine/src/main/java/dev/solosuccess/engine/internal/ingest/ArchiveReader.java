@@ -1,5 +1,7 @@
 package dev.solosuccess.engine.internal.ingest;
 
+import dev.solosuccess.sdk.internal.files.Globs;
+
 import dev.solosuccess.sdk.LimitExceededException;
 import dev.solosuccess.sdk.SkippedFile;
 import java.io.ByteArrayInputStream;

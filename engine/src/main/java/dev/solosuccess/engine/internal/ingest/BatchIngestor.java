@@ -1,5 +1,8 @@
 package dev.solosuccess.engine.internal.ingest;
 
+import dev.solosuccess.sdk.internal.files.Globs;
+import dev.solosuccess.sdk.internal.files.FileWalker;
+
 import dev.solosuccess.engine.internal.EngineWriter;
 import dev.solosuccess.sdk.Document;
 import dev.solosuccess.sdk.DuplicateFile;

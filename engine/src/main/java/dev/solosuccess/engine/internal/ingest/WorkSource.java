@@ -1,5 +1,7 @@
 package dev.solosuccess.engine.internal.ingest;
 
+import dev.solosuccess.sdk.internal.files.Globs;
+
 import dev.solosuccess.sdk.DocumentSource;
 import dev.solosuccess.sdk.Metadata;
 import dev.solosuccess.sdk.SkippedFile;

@@ -8,6 +8,6 @@ final class ApiCatalog {
   private ApiCatalog() {}
 
   static List<RouteDoc> routes() {
-    return List.of();
+    return ApiRoutes.docs();
   }
 }

@@ -114,6 +114,7 @@ public final class ServerApp {
               }
               system.register(routes);
               openAi.register(routes);
+              new ApiRoutes(caller, config.maxTopK()).register(routes);
               extraRoutes.forEach(r -> r.accept(routes));
             });
     try {
@@ -135,6 +136,7 @@ public final class ServerApp {
     cfg.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
     cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
     cfg.jetty.multipartConfig.maxFileSize(config.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
+    ApiRoutes.keepUploadsInMemory(cfg, config.maxRequestBytes());
     cfg.jetty.modifyHttpConfiguration(
         http -> {
           http.setSendServerVersion(false);

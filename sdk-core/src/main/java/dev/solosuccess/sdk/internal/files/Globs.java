@@ -1,4 +1,4 @@
-package dev.solosuccess.engine.internal.ingest;
+package dev.solosuccess.sdk.internal.files;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -11,9 +11,9 @@ import java.util.Locale;
  * pattern with one the path relative to the walked folder. Exclusion wins; no include pattern means
  * every file. Immutable.
  */
-final class Globs {
+public final class Globs {
 
-  static final Globs ALL = new Globs(List.of(), List.of());
+  public static final Globs ALL = new Globs(List.of(), List.of());
 
   private final List<Matcher> include;
   private final List<Matcher> exclude;
@@ -25,7 +25,7 @@ final class Globs {
     }
   }
 
-  Globs(List<String> include, List<String> exclude) {
+  public Globs(List<String> include, List<String> exclude) {
     this.include = include.stream().map(Globs::compile).toList();
     this.exclude = exclude.stream().map(Globs::compile).toList();
   }
@@ -35,7 +35,7 @@ final class Globs {
   }
 
   /** Whether a file (or archive entry) at this relative path is ingested. */
-  boolean accepts(String relativePath) {
+  public boolean accepts(String relativePath) {
     Path p = Path.of(relativePath);
     if (exclude.stream().anyMatch(m -> m.matches(p))) {
       return false;
@@ -45,7 +45,7 @@ final class Globs {
         || isArchive(relativePath); // opened, and its entries matched one by one
   }
 
-  static boolean isArchive(String name) {
+  public static boolean isArchive(String name) {
     return name.toLowerCase(Locale.ROOT).endsWith(".zip");
   }
 }

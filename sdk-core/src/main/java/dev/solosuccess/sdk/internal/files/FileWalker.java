@@ -1,4 +1,4 @@
-package dev.solosuccess.engine.internal.ingest;
+package dev.solosuccess.sdk.internal.files;
 
 import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.StorageException;
@@ -16,16 +16,19 @@ import java.util.stream.Stream;
  * The files of a batch: named files as they are, folders walked in path order. Hidden files and
  * folders (names starting with a dot) are skipped, and so is the engine's own data folder when it
  * lies inside a walked folder. Files of walked folders must pass the batch's include and exclude
- * patterns; a file named explicitly is always taken.
+ * patterns; a file named explicitly is always taken. The engine's batch ingestion and the remote
+ * client (which walks folders on the caller's machine and uploads the files) share it, so both take
+ * the same files in the same order. Stateless.
  */
-final class FileWalker {
+public final class FileWalker {
 
   private FileWalker() {}
 
   /**
+   * @param dataDir the engine's data folder, left out of walks; null for none
    * @throws InvalidInputException naming the first path that does not exist
    */
-  static List<Path> files(List<Path> roots, boolean recursive, Path dataDir, Globs globs) {
+  public static List<Path> files(List<Path> roots, boolean recursive, Path dataDir, Globs globs) {
     Set<Path> files = new LinkedHashSet<>();
     for (Path root : roots) {
       Path abs = root.toAbsolutePath().normalize();
@@ -38,7 +41,7 @@ final class FileWalker {
       }
       try (Stream<Path> walk = recursive ? Files.walk(abs) : Files.list(abs)) {
         List<Path> found = new ArrayList<>();
-        walk.filter(p -> !p.startsWith(dataDir))
+        walk.filter(p -> dataDir == null || !p.startsWith(dataDir))
             .filter(p -> !isHidden(abs, p))
             .filter(p -> !Files.isDirectory(p))
             .filter(p -> globs.accepts(abs.relativize(p).toString()))

@@ -1,0 +1,184 @@
+package dev.solosuccess.sdk.internal.remote;
+
+import dev.solosuccess.sdk.Document;
+import dev.solosuccess.sdk.DocumentSource;
+import dev.solosuccess.sdk.DuplicateFile;
+import dev.solosuccess.sdk.IngestListener;
+import dev.solosuccess.sdk.IngestProgress;
+import dev.solosuccess.sdk.IngestRequest;
+import dev.solosuccess.sdk.IngestStage;
+import dev.solosuccess.sdk.IngestSummary;
+import dev.solosuccess.sdk.InvalidInputException;
+import dev.solosuccess.sdk.SkippedFile;
+import dev.solosuccess.sdk.SoloException;
+import dev.solosuccess.sdk.internal.files.FileWalker;
+import dev.solosuccess.sdk.internal.files.Globs;
+import dev.solosuccess.sdk.internal.wire.Wire;
+import dev.solosuccess.sdk.internal.wire.WireMessages;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
+
+/**
+ * A batch ingest against a server: the folders are walked here exactly as the engine walks them
+ * ({@link FileWalker}, same order, same include/exclude rules), and each file (then each in-memory
+ * source) is uploaded on its own to {@code POST /api/v1/ingest}, so the listener hears of every file
+ * as the server stores it and a file the server skips does not stop the batch. Summaries of the
+ * uploads add up to the batch's. Archives are uploaded as files: the server does not open them
+ * (only a batch that names the archive on the server's disk does). Stateless; thread-safe.
+ */
+final class RemoteIngest {
+
+  private static final MediaType OCTETS = MediaType.get("application/octet-stream");
+
+  private final RemoteHttp http;
+
+  RemoteIngest(RemoteHttp http) {
+    this.http = http;
+  }
+
+  IngestSummary run(IngestRequest request) {
+    http.checkOpen();
+    long start = System.nanoTime();
+    Globs globs = new Globs(request.include(), request.exclude());
+    List<Path> files = FileWalker.files(request.paths(), request.recursive(), null, globs);
+    int total = files.size() + request.sources().size();
+    Batch b = new Batch(request, total, start);
+    request.listener().started(total);
+    for (Path f : files) {
+      b.one(DocumentSource.of(f));
+    }
+    for (DocumentSource s : request.sources()) {
+      b.one(s);
+    }
+    return new IngestSummary(b.ingested, b.unchanged, b.skipped, b.duplicates, b.chunks,
+        b.truncated, b.cached, b.stages, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private final class Batch {
+    final IngestRequest request;
+    final IngestListener listener;
+    final int total;
+    final long start;
+    final List<Document> ingested = new ArrayList<>();
+    final List<Document> unchanged = new ArrayList<>();
+    final List<SkippedFile> skipped = new ArrayList<>();
+    final List<DuplicateFile> duplicates = new ArrayList<>();
+    final Map<IngestStage, Duration> stages = new EnumMap<>(IngestStage.class);
+    int done;
+    int chunks;
+    int truncated;
+    int cached;
+
+    Batch(IngestRequest request, int total, long start) {
+      this.request = request;
+      this.listener = request.listener();
+      this.total = total;
+      this.start = start;
+    }
+
+    IngestProgress progress() {
+      return new IngestProgress(done, total, chunks, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    void one(DocumentSource source) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new SoloException("ingestion interrupted after " + done + " of " + total + " documents");
+      }
+      listener.fileStarted(source.name(), progress());
+      byte[] content;
+      try {
+        content = read(source);
+      } catch (InvalidInputException e) {
+        SkippedFile s = new SkippedFile(source.name(), e.code(), e.getMessage());
+        skipped.add(s);
+        done++;
+        listener.skipped(s, progress());
+        return;
+      }
+      WireMessages.IngestParts parts = new WireMessages.IngestParts(
+          request.metadata(), request.labels(), List.of(part(source)));
+      MultipartBody body = new MultipartBody.Builder()
+          .setType(MultipartBody.FORM)
+          .addFormDataPart(WireMessages.REQUEST_FIELD, null,
+              RequestBody.create(Wire.write(parts), RemoteHttp.JSON))
+          .addFormDataPart(WireMessages.FILE_FIELD, "document", octets(content))
+          .build();
+      IngestSummary r = http.post(http.url("ingest").build(), body, IngestSummary.class);
+      truncated += r.truncatedChunks();
+      cached += r.cachedChunks();
+      r.stages().forEach((stage, d) -> stages.merge(stage, d, Duration::plus));
+      for (Document d : r.ingested()) {
+        ingested.add(d);
+        done++;
+        chunks += d.chunks();
+        listener.ingested(d, progress());
+      }
+      for (Document d : r.unchanged()) {
+        unchanged.add(d);
+        done++;
+        listener.unchanged(d, progress());
+      }
+      for (DuplicateFile d : r.duplicates()) {
+        duplicates.add(d);
+        done++;
+        listener.duplicate(d, progress());
+      }
+      for (SkippedFile s : r.skipped()) {
+        skipped.add(s);
+        done++;
+        listener.skipped(s, progress());
+      }
+    }
+  }
+
+  /** What the server needs besides the bytes. */
+  static WireMessages.SourcePart part(DocumentSource s) {
+    return new WireMessages.SourcePart(
+        s.name(), s.id().orElse(null), s.mediaType().orElse(null), s.metadata());
+  }
+
+  static RequestBody octets(byte[] content) {
+    return RequestBody.create(content, OCTETS);
+  }
+
+  /** The content of a source, read as the engine reads it (same messages). */
+  static byte[] read(DocumentSource source) {
+    if (source.content().isPresent()) {
+      return source.content().get();
+    }
+    Path file = source.path().orElseThrow();
+    String name = source.name();
+    try {
+      if (!Files.isRegularFile(file)) {
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+          throw new InvalidInputException(
+              "cannot read " + name + ": it is a broken symbolic link", name, null);
+        }
+        if (!Files.exists(file)) {
+          throw new InvalidInputException("cannot read " + name + ": no such file", name, null);
+        }
+        throw new InvalidInputException(
+            "cannot read " + name + ": not a regular file (a folder, device, pipe or socket)",
+            name, null);
+      }
+      return Files.readAllBytes(file);
+    } catch (AccessDeniedException e) {
+      throw new InvalidInputException("cannot read " + name + ": permission denied", name, e);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("cannot read " + name + ": no such file", name, e);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + name + ": " + e, name, e);
+    }
+  }
+}
