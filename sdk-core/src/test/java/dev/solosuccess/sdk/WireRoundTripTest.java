@@ -200,6 +200,20 @@ class WireRoundTripTest {
   }
 
   @Test
+  void requestsTakeTheBuildersDefaultsForWhatTheyLeaveOut() {
+    assertThat(Wire.read("{\"query\":\"refund window\"}".getBytes(), SearchRequest.class))
+        .isEqualTo(SearchRequest.of("refund window"));
+    assertThat(Wire.read("{}".getBytes(), AnswerOptions.class)).isEqualTo(AnswerOptions.defaults());
+    assertThat(Wire.read("{\"query\":\"q\",\"filter\":[{\"op\":\"eq\",\"key\":\"dept\",\"value\":\"x\"}]}"
+        .getBytes(), SearchRequest.class).filter())
+        .isEqualTo(SearchFilter.builder().build().and(SearchFilter.parse(List.of("dept=x"))));
+    assertThatThrownBy(() -> Wire.read("{\"query\":\"q\",\"mode\":\"FUZZY\"}".getBytes(), SearchRequest.class))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("FUZZY");
+    assertThatThrownBy(() -> Wire.read("{\"query\":\"q\",\"limit\":2.5}".getBytes(), SearchRequest.class))
+        .isInstanceOf(InvalidInputException.class).hasMessage("limit must be a whole number, got 2.5");
+  }
+
+  @Test
   void badValuesAreRefusedWithTheSdksOwnMessages() {
     assertThatThrownBy(() -> Wire.read(
         "{\"query\":\" \",\"mode\":\"HYBRID\",\"limit\":10,\"filter\":null,\"grouping\":\"DOCUMENT\"}"

@@ -1,5 +1,8 @@
 package dev.solosuccess.sdk.internal.wire;
 
+import dev.solosuccess.sdk.AnswerOptions;
+import dev.solosuccess.sdk.Generation;
+import dev.solosuccess.sdk.Grouping;
 import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.Metadata;
 import dev.solosuccess.sdk.MetadataValue;
@@ -7,6 +10,8 @@ import dev.solosuccess.sdk.PhiType;
 import dev.solosuccess.sdk.RedactionMode;
 import dev.solosuccess.sdk.RedactionOptions;
 import dev.solosuccess.sdk.SearchFilter;
+import dev.solosuccess.sdk.SearchMode;
+import dev.solosuccess.sdk.SearchRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,7 +35,8 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * The codecs of the value types whose JSON shape is not their record components: sealed {@link
  * MetadataValue}, {@link Metadata}, {@link SearchFilter} and the builder-made {@link
- * RedactionOptions}. Stateless; thread-safe.
+ * RedactionOptions}; and the readers of {@link SearchRequest} and {@link AnswerOptions}, which
+ * take the builders' defaults for what a request leaves out. Stateless; thread-safe.
  *
  * <pre>
  * MetadataValue  {"type":"number","value":3.5}  {"type":"date","value":"2024-01-05T00:00:00Z"}
@@ -85,6 +91,20 @@ final class WireCodecs {
       @Override
       public SearchFilter deserialize(JsonParser p, DeserializationContext c) {
         return filter(c.readTree(p));
+      }
+    });
+    // requests fill what they leave out with the builders' defaults, so curl users may send
+    // {"query":"refund window"}; the records' own checks still run
+    m.addDeserializer(SearchRequest.class, new ValueDeserializer<>() {
+      @Override
+      public SearchRequest deserialize(JsonParser p, DeserializationContext c) {
+        return searchRequest(c.readTree(p));
+      }
+    });
+    m.addDeserializer(AnswerOptions.class, new ValueDeserializer<>() {
+      @Override
+      public AnswerOptions deserialize(JsonParser p, DeserializationContext c) {
+        return answerOptions(c.readTree(p));
       }
     });
     m.addSerializer(RedactionOptions.class, new ValueSerializer<>() {
@@ -257,6 +277,57 @@ final class WireCodecs {
 
   private static MetadataValue bound(JsonNode n, String key) {
     return n == null || n.isNull() ? null : value(n, "range bound of '" + key + "'");
+  }
+
+  static SearchRequest searchRequest(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      throw new InvalidInputException("a search request must be a JSON object");
+    }
+    JsonNode q = n.get("query");
+    SearchRequest.Builder b = SearchRequest.builder(q == null || q.isNull() ? null : q.asString());
+    if (n.hasNonNull("mode")) {
+      b.mode(enumOf(SearchMode.class, n.get("mode").asString(), "search mode"));
+    }
+    if (n.hasNonNull("limit")) {
+      b.limit(intOf(n.get("limit"), "limit"));
+    }
+    if (n.hasNonNull("filter")) {
+      b.filter(filter(n.get("filter")));
+    }
+    if (n.hasNonNull("grouping")) {
+      b.grouping(enumOf(Grouping.class, n.get("grouping").asString(), "grouping"));
+    }
+    return b.build();
+  }
+
+  static AnswerOptions answerOptions(JsonNode n) {
+    AnswerOptions.Builder b = AnswerOptions.builder();
+    if (n == null || n.isNull()) {
+      return b.build();
+    }
+    if (n.hasNonNull("chunks")) {
+      b.chunks(intOf(n.get("chunks"), "chunks"));
+    }
+    if (n.hasNonNull("sentences")) {
+      b.sentences(intOf(n.get("sentences"), "sentences"));
+    }
+    if (n.hasNonNull("threshold")) {
+      b.threshold(n.get("threshold").asDouble());
+    }
+    if (n.hasNonNull("generation")) {
+      b.generation(enumOf(Generation.class, n.get("generation").asString(), "generation"));
+    }
+    if (n.hasNonNull("filter")) {
+      b.filter(filter(n.get("filter")));
+    }
+    return b.build();
+  }
+
+  private static int intOf(JsonNode n, String what) {
+    if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+      throw new InvalidInputException(what + " must be a whole number, got " + n);
+    }
+    return n.intValue();
   }
 
   static RedactionOptions redaction(JsonNode n) {
