@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -148,7 +149,14 @@ public final class ServerApp {
         handler ->
             handler.addFilter(
                 new FilterHolder(admission), "/*", EnumSet.of(DispatcherType.REQUEST)));
-    cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+    cfg.jetty.modifyServer(
+        server -> {
+          server.setErrorHandler(new ProblemErrorHandler());
+          // Stop waits for requests in flight (Javalin nests its context inside this wrapper);
+          // new connections are refused meanwhile.
+          server.setHandler(new GracefulHandler());
+          server.setStopTimeout(config.stopGrace().toMillis());
+        });
   }
 
   /** Authentication, the operator check and the rate limit, for a matched route. */
