@@ -16,6 +16,7 @@ import dev.solosuccess.cli.internal.ModelsCommand;
 import dev.solosuccess.cli.internal.RedactCommand;
 import dev.solosuccess.cli.internal.ReindexCommand;
 import dev.solosuccess.cli.internal.SearchCommand;
+import dev.solosuccess.cli.internal.ServeCommand;
 import dev.solosuccess.cli.internal.SummarizeCommand;
 import dev.solosuccess.cli.internal.UsersCommand;
 import dev.solosuccess.cli.internal.VersionProvider;
@@ -66,6 +67,7 @@ import picocli.CommandLine.Spec;
       RedactCommand.class,
       EvalCommand.class,
       DecryptCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

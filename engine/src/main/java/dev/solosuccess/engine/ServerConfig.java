@@ -44,6 +44,9 @@ public final class ServerConfig {
   /** A request whose body arrives slower than this many bytes per second is cut (slowloris). */
   public static final long DEFAULT_MIN_REQUEST_DATA_RATE = 1_024;
 
+  /** On stop, requests in flight get this long to finish before their connections are closed. */
+  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
+
   /** How long a verified API key's bound client is reused before the engine checks it again. */
   public static final Duration DEFAULT_AUTH_CACHE_TTL = Duration.ofSeconds(30);
 
@@ -61,6 +64,7 @@ public final class ServerConfig {
   private final Duration idleTimeout;
   private final long minRequestDataRate;
   private final Duration authCacheTtl;
+  private final Duration stopGrace;
   private final ServerMetrics metrics;
 
   private ServerConfig(Builder b) {
@@ -78,6 +82,7 @@ public final class ServerConfig {
     this.idleTimeout = b.idleTimeout;
     this.minRequestDataRate = b.minRequestDataRate;
     this.authCacheTtl = b.authCacheTtl;
+    this.stopGrace = b.stopGrace;
     this.metrics = b.metrics;
   }
 
@@ -149,6 +154,11 @@ public final class ServerConfig {
     return authCacheTtl;
   }
 
+  /** How long {@link SoloServer#close()} lets requests in flight finish. */
+  public Duration stopGrace() {
+    return stopGrace;
+  }
+
   /** Where the server records its metrics; empty: a registry of its own (no model metrics). */
   public Optional<ServerMetrics> metrics() {
     return Optional.ofNullable(metrics);
@@ -176,6 +186,7 @@ public final class ServerConfig {
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private long minRequestDataRate = DEFAULT_MIN_REQUEST_DATA_RATE;
     private Duration authCacheTtl = DEFAULT_AUTH_CACHE_TTL;
+    private Duration stopGrace = DEFAULT_STOP_GRACE;
     private ServerMetrics metrics;
 
     private Builder() {}
@@ -248,6 +259,11 @@ public final class ServerConfig {
       return this;
     }
 
+    public Builder stopGrace(Duration grace) {
+      this.stopGrace = Objects.requireNonNull(grace, "grace");
+      return this;
+    }
+
     /** Record metrics here; pass the same object's listener to the engine for model metrics. */
     public Builder metrics(ServerMetrics metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -287,6 +303,9 @@ public final class ServerConfig {
       positive("rate limit period (ms)", rateLimitPeriod.toMillis());
       positive("idleTimeout (ms)", idleTimeout.toMillis());
       positive("minRequestDataRate", minRequestDataRate);
+      if (stopGrace.isNegative()) {
+        throw new InvalidInputException("stopGrace must not be negative, got " + stopGrace);
+      }
       if (authCacheTtl.isNegative()) {
         throw new InvalidInputException("authCacheTtl must not be negative, got " + authCacheTtl);
       }

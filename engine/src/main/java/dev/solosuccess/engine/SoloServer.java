@@ -114,7 +114,10 @@ public final class SoloServer implements AutoCloseable {
     stopped.await();
   }
 
-  /** Stops listening and serving; leaves the engine open. Idempotent. */
+  /**
+   * Stops listening, lets requests in flight finish (up to {@link ServerConfig#stopGrace()}), then
+   * stops serving; leaves the engine open. Idempotent.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {

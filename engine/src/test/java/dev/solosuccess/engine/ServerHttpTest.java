@@ -126,6 +126,28 @@ class ServerHttpTest {
   }
 
   @Test
+  void requestsJettyRefusesAreProblemsToo() throws Exception {
+    // A malformed URI and oversized headers never reach a route: Jetty's error handler answers.
+    String badUri = raw("GET /api/v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assertThat(badUri).startsWith("HTTP/1.1 400").contains("application/problem+json")
+        .contains("\"code\":\"invalid-input\"").doesNotContain("<html");
+    String hugeHeader =
+        raw("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(64 * 1024)
+            + "\r\nConnection: close\r\n\r\n");
+    assertThat(hugeHeader).startsWith("HTTP/1.1 431").contains("application/problem+json")
+        .contains("\"code\":\"limit-exceeded\"");
+  }
+
+  private String raw(String request) throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void refusedConfigurations() {
     assertThatThrownBy(() -> ServerConfig.builder().port(0).build())
         .isInstanceOf(InvalidInputException.class)

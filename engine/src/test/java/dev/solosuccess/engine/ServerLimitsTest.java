@@ -114,4 +114,37 @@ class ServerLimitsTest {
       assertThat(call(http, request(server, "/healthz", null).build()).status()).isEqualTo(200);
     }
   }
+
+  @Test
+  void closingLetsRequestsInFlightFinish() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Consumer<RoutesConfig> blocking =
+        routes ->
+            routes.get(
+                "/test/slow",
+                ctx -> {
+                  entered.countDown();
+                  release.await(60, TimeUnit.SECONDS);
+                  ctx.result("finished");
+                });
+    SoloServer server =
+        SoloServer.start(fixture.engine, ServerFixture.plain().build(), List.of(blocking));
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      Future<Reply> inFlight =
+          pool.submit(() -> call(http, request(server, "/test/slow", fixture.readerAKey).build()));
+      assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<?> closing = pool.submit(server::close);
+      Thread.sleep(500);
+      assertThat(closing.isDone()).as("close waits for the request in flight").isFalse();
+      release.countDown();
+      closing.get(30, TimeUnit.SECONDS);
+      Reply r = inFlight.get(30, TimeUnit.SECONDS);
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.body()).isEqualTo("finished");
+    } finally {
+      release.countDown();
+      server.close();
+    }
+  }
 }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -148,7 +149,14 @@ public final class ServerApp {
         handler ->
             handler.addFilter(
                 new FilterHolder(admission), "/*", EnumSet.of(DispatcherType.REQUEST)));
-    cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+    cfg.jetty.modifyServer(
+        server -> {
+          server.setErrorHandler(new ProblemErrorHandler());
+          // Stop waits for requests in flight (Javalin nests its context inside this wrapper);
+          // new connections are refused meanwhile.
+          server.setHandler(new GracefulHandler());
+          server.setStopTimeout(config.stopGrace().toMillis());
+        });
   }
 
   /** Authentication, the operator check and the rate limit, for a matched route. */
@@ -259,12 +267,14 @@ public final class ServerApp {
     return e;
   }
 
+  /** The module's version on the module path; the jar's, or "dev", on the class path. */
   private static String version() {
-    return ServerApp.class
-        .getModule()
-        .getDescriptor()
-        .rawVersion()
-        .orElse(java.util.Objects.requireNonNullElse(ServerApp.class.getPackage().getImplementationVersion(), "dev"));
+    java.lang.module.ModuleDescriptor d = ServerApp.class.getModule().getDescriptor();
+    if (d != null && d.rawVersion().isPresent()) {
+      return d.rawVersion().get();
+    }
+    return java.util.Objects.requireNonNullElse(
+        ServerApp.class.getPackage().getImplementationVersion(), "dev");
   }
 
   /** The port the server listens on. */
