@@ -45,7 +45,7 @@ final class RemoteIngest {
 
   /**
    * Files per upload: enough for the server to embed several documents per model call (one file
-   * per call made the example corpus 3x slower than in the process).
+   * per call made ingesting the example corpus 1.5 times slower than in the process).
    */
   static final int MAX_BATCH_FILES = 16;
 
