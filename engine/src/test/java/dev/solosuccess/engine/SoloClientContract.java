@@ -229,6 +229,14 @@ abstract class SoloClientContract {
     assertThatThrownBy(() -> reader.documents().delete("memo-1"))
         .isInstanceOf(AccessDeniedException.class)
         .hasMessage(messageOf(() -> engine.authenticate(readerKey).documents().delete("memo-1")));
+    // ids that look like route names are ids like any other
+    for (String id : List.of("count", "erase", "chunks")) {
+      Document odd = writer.documents().ingest(DocumentSource.ofText(id + ".txt", "A note named " + id + ".").withId(id));
+      assertThat(admin.documents().get(id)).contains(odd);
+      assertThat(admin.documents().text(id)).contains("A note named " + id);
+      writer.documents().delete(id);
+      assertThat(admin.documents().get(id)).isEmpty();
+    }
     writer.documents().delete("memo-1");
     assertThat(admin.documents().get("memo-1")).isEmpty();
     assertThatThrownBy(() -> writer.documents().delete("memo-1"))

@@ -54,7 +54,8 @@ final class DocumentRoutes {
     routes.add(new ApiRoute(GET, "/api/v1/documents", "Every document the caller sees, by source",
         null, null, new TypeReference<List<Document>>() {}.getType(), 200, List.of(),
         ctx -> Calls.reply(ctx, client(ctx).documents().list())));
-    routes.add(new ApiRoute(GET, "/api/v1/documents/count", "How many documents the caller sees",
+    // not /documents/count: that is the document whose id is "count"
+    routes.add(new ApiRoute(GET, "/api/v1/document-count", "How many documents the caller sees",
         null, null, WireMessages.Count.class, 200, List.of(),
         ctx -> Calls.reply(ctx, new WireMessages.Count(client(ctx).documents().count()))));
     routes.add(new ApiRoute(GET, "/api/v1/documents/{id}", "One document (404 if absent)",

@@ -74,7 +74,7 @@ final class RemoteDocuments implements DocumentService {
 
   @Override
   public long count() {
-    return http.get(http.url("documents", "count").build(), WireMessages.Count.class).count();
+    return http.get(http.url("document-count").build(), WireMessages.Count.class).count();
   }
 
   @Override
