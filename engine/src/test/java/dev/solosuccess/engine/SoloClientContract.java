@@ -219,6 +219,37 @@ abstract class SoloClientContract {
 
   @Test
   @Order(2)
+  void opensZipArchivesInABatch() throws Exception {
+    Path zip = files.resolve("archives/bundle.zip");
+    Files.createDirectories(zip.getParent());
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String name : List.of("inner/parking.txt", "badges.txt")) {
+        out.putNextEntry(new java.util.zip.ZipEntry(name));
+        out.write(("Notice about " + name + ": renew before the end of the month.").getBytes());
+        out.closeEntry();
+      }
+    }
+    List<IngestProgress> seen = Collections.synchronizedList(new ArrayList<>());
+    IngestSummary s = writer.documents().ingest(IngestRequest.builder().path(zip.getParent())
+        .listener(new IngestListener() {
+          @Override
+          public void ingested(Document d, IngestProgress p) {
+            seen.add(p);
+          }
+        }).build());
+    assertThat(s.ingested()).extracting(Document::source).containsExactlyInAnyOrder(
+        refAdmin.documents().list().stream().map(Document::source)
+            .filter(src -> src.startsWith(zip.toAbsolutePath().toString())).toArray(String[]::new));
+    assertThat(s.ingested()).hasSize(2).allSatisfy(d -> assertThat(d.source())
+        .startsWith(zip.toAbsolutePath().toString()));
+    assertThat(seen).extracting(IngestProgress::total).allMatch(t -> t == 2);
+    for (Document d : s.ingested()) {
+      writer.documents().delete(d.id());
+    }
+  }
+
+  @Test
+  @Order(2)
   void ingestsOneSourceAndDeletesIt() {
     Document d = writer.documents().ingest(DocumentSource.ofText("memo.txt",
         "The quarterly memo about parking permits and badge renewals.")

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The documents of a batch in order: each file, and each entry of each archive, read lazily so that
- * only the documents in flight are in memory; then the request's in-memory sources. Not
- * thread-safe.
+ * only the documents in flight are in memory; then the request's in-memory sources (a source named
+ * {@code *.zip}, as a remote client uploads an archive, is opened like a file). Not thread-safe.
  */
 final class WorkSource {
 
@@ -31,6 +31,7 @@ final class WorkSource {
   private final Globs globs;
   private final Metadata metadata;
   private ArchiveReader archive;
+  private Metadata archiveMetadata; // the metadata of the archive being read, for its entries
   private int discovered; // archive entries found beyond the files themselves
 
   WorkSource(
@@ -62,7 +63,8 @@ final class WorkSource {
           discovered++;
           return switch (item) {
             case ArchiveReader.Entry e ->
-                new Source(DocumentSource.ofBytes(e.source(), e.content()).withMetadata(metadata));
+                new Source(
+                    DocumentSource.ofBytes(e.source(), e.content()).withMetadata(archiveMetadata));
             case ArchiveReader.Skip s -> new Skipped(s.skipped());
           };
         }
@@ -70,16 +72,17 @@ final class WorkSource {
         discovered--; // the archive itself is not a document
         continue;
       }
-      if (!files.hasNext()) {
-        if (sources.hasNext()) {
-          DocumentSource s = sources.next();
-          return new Source(s.withMetadata(metadata.merge(s.metadata())));
-        }
+      DocumentSource source;
+      if (files.hasNext()) {
+        source = DocumentSource.of(files.next()).withMetadata(metadata);
+      } else if (sources.hasNext()) {
+        // an in-memory source (an upload to solo serve, say) named *.zip is opened like a file
+        DocumentSource s = sources.next();
+        source = s.withMetadata(metadata.merge(s.metadata()));
+      } else {
         return null;
       }
-      Path file = files.next();
-      DocumentSource source = DocumentSource.of(file).withMetadata(metadata);
-      if (!Globs.isArchive(file.getFileName().toString())) {
+      if (!Globs.isArchive(fileName(source.name()))) {
         return new Source(source);
       }
       if (limits.maxDepth() < 1) {
@@ -93,6 +96,12 @@ final class WorkSource {
         return new Skipped(new SkippedFile(source.name(), e.code(), e.getMessage()));
       }
       archive = new ArchiveReader(source.name(), bytes, limits, globs);
+      archiveMetadata = source.metadata();
     }
+  }
+
+  private static String fileName(String name) {
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    return name.substring(slash + 1);
   }
 }

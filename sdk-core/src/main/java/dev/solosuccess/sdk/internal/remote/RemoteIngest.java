@@ -36,8 +36,8 @@ import okhttp3.RequestBody;
  * sources) are uploaded a few at a time to {@code POST /api/v1/ingest}: the listener hears of each
  * file as its upload is stored, a file the server skips does not stop the batch, and a group over
  * the server's request limit is sent again one file at a time. Summaries of the uploads add up to
- * the batch's. Archives are uploaded as files: the server does not open them
- * (only a batch that names the archive on the server's disk does). Stateless; thread-safe.
+ * the batch's. A ZIP archive is uploaded whole and opened by the server, as the engine opens a
+ * file. Stateless; thread-safe.
  */
 final class RemoteIngest {
 
@@ -82,7 +82,7 @@ final class RemoteIngest {
   private final class Batch {
     final IngestRequest request;
     final IngestListener listener;
-    final int total;
+    int total; // grows when the server finds documents inside an uploaded archive
     final long start;
     final List<Document> ingested = new ArrayList<>();
     final List<Document> unchanged = new ArrayList<>();
@@ -154,6 +154,9 @@ final class RemoteIngest {
         }
         return;
       }
+      int results = r.ingested().size() + r.unchanged().size() + r.duplicates().size()
+          + r.skipped().size();
+      total += Math.max(0, results - batch.size()); // an archive's entries, less the archive
       truncated += r.truncatedChunks();
       cached += r.cachedChunks();
       r.stages().forEach((stage, d) -> stages.merge(stage, d, Duration::plus));
