@@ -458,6 +458,16 @@ abstract class SoloClientContract {
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(messageOf(() -> refReaderB.breakGlass(" ", Duration.ofMinutes(5))));
     assertThat(readerB.documents().get(refundsId)).isEmpty(); // the session is not the principal's
+    SoloClient brief = readerB.breakGlass("short emergency", Duration.ofSeconds(1));
+    assertThat(brief.documents().get(refundsId)).isPresent();
+    try {
+      Thread.sleep(1_200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    assertThatThrownBy(() -> brief.documents().text(refundsId))
+        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("expired");
 
     String tempKey = admin.users().add("temp", Role.READER, Set.of(), PrincipalKind.SERVICE).apiKey();
     SoloClient temp = connect(tempKey);
