@@ -83,6 +83,7 @@ public record Problem(
       case LimitExceededException l -> {
         ext.put("limit", l.limitName());
         ext.put("limitValue", l.limit());
+        ext.put("actual", l.actual());
         if (l.retryAfter().isPresent()) {
           long seconds = retryAfterSeconds(l.retryAfter().get());
           ext.put("retryAfterSeconds", seconds);

@@ -102,6 +102,7 @@ final class RouteCatalog {
             "format", str(),
             "limit", str(),
             "limitValue", integer(),
+            "actual", integer(),
             "retryAfterSeconds", integer(),
             "host", str(),
             "upstreamStatus", integer(),

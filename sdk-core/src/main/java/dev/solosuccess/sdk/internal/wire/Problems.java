@@ -11,17 +11,15 @@ import dev.solosuccess.sdk.StorageException;
 import dev.solosuccess.sdk.UnsupportedFormatException;
 import dev.solosuccess.sdk.UpstreamException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * RFC 9457 problem details both ways: the problem an exception becomes on the server, and the
- * exception a problem becomes again in the remote client (the same type with the same message, so
- * code written against the embedded engine catches the same thing remotely). Never a stack trace,
- * never a storage path, never the text of a request. Stateless; thread-safe.
+ * RFC 9457 problem details as the remote client reads them: the exception a problem becomes again
+ * (the same type with the same message, so code written against the embedded engine catches the
+ * same thing remotely). The server writes them ({@code dev.solosuccess.engine.internal.server.Problem},
+ * per the table of codes and extension members in the wire contract; {@code ProblemWireTest} checks
+ * the two agree for every exception type). Stateless; thread-safe.
  */
 public final class Problems {
 
@@ -38,99 +36,6 @@ public final class Problems {
   public static final String CLOSED = "closed";
 
   private Problems() {}
-
-  /**
-   * A problem: HTTP status, code, short title, detail (the exception's message), extension members
-   * and, for a 429 or 503, how long to wait.
-   */
-  public record Problem(
-      int status,
-      String code,
-      String title,
-      String detail,
-      Map<String, Object> extensions,
-      Optional<Duration> retryAfter) {
-
-    public Problem {
-      extensions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
-    }
-
-    /** The JSON body. */
-    public byte[] body() {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("type", TYPE_BASE + code);
-      json.put("title", title);
-      json.put("status", status);
-      json.put("detail", detail);
-      json.put("code", code);
-      json.putAll(extensions);
-      return Wire.write(json);
-    }
-  }
-
-  /** The problem a failure becomes: anything not the SDK's own is a 500 "internal error". */
-  public static Problem of(Throwable t) {
-    Map<String, Object> ext = new LinkedHashMap<>();
-    if (t instanceof ClosedException) {
-      return new Problem(503, CLOSED, "Closed", t.getMessage(), ext, Optional.empty());
-    }
-    if (!(t instanceof SoloException e)) {
-      return new Problem(500, "error", "Internal error", "internal error", ext, Optional.empty());
-    }
-    String detail = e.getMessage();
-    return switch (e) {
-      case UnsupportedFormatException u -> {
-        u.source().ifPresent(s -> ext.put("source", s));
-        if (u.format() != null) {
-          ext.put("format", u.format());
-        }
-        yield new Problem(415, u.code(), "Unsupported format", detail, ext, Optional.empty());
-      }
-      case LimitExceededException l -> {
-        ext.put("limit", l.limitName());
-        ext.put("limitValue", l.limit());
-        ext.put("actual", l.actual());
-        l.source().ifPresent(s -> ext.put("source", s));
-        l.retryAfter().ifPresent(d -> ext.put("retryAfterSeconds", retrySeconds(d)));
-        int status = l.retryAfter().isPresent() ? 429 : 413;
-        yield new Problem(status, l.code(), "Limit exceeded", detail, ext, l.retryAfter());
-      }
-      case InvalidInputException i -> {
-        i.source().ifPresent(s -> ext.put("source", s));
-        yield new Problem(400, i.code(), "Invalid input", detail, ext, Optional.empty());
-      }
-      case AccessDeniedException a ->
-          new Problem(403, a.code(), "Access denied", detail, ext, Optional.empty());
-      case NotFoundException n -> {
-        ext.put("kind", n.kind());
-        ext.put("id", n.id());
-        yield new Problem(404, n.code(), "Not found", detail, ext, Optional.empty());
-      }
-      case UpstreamException u -> {
-        if (u.host() != null) {
-          ext.put("host", u.host());
-        }
-        ext.put("upstreamStatus", u.status());
-        ext.put("retriable", u.retriable());
-        yield new Problem(u.retriable() ? 503 : 502, u.code(), "Upstream failure", detail, ext,
-            Optional.empty());
-      }
-      case ModelException m -> {
-        if (m.modelId() != null) {
-          ext.put("modelId", m.modelId());
-        }
-        yield new Problem(500, m.code(), "Model failure", detail, ext, Optional.empty());
-      }
-      // a storage message may name a file, and a file name may name a patient
-      case StorageException s ->
-          new Problem(500, s.code(), "Storage failure", "storage failure", ext, Optional.empty());
-      default -> new Problem(500, e.code(), "Error", detail, ext, Optional.empty());
-    };
-  }
-
-  private static long retrySeconds(Duration d) {
-    return Math.max(1, (d.toMillis() + 999) / 1000);
-  }
 
   /**
    * The exception a problem stands for, as the engine would have thrown it. A body that is not a
