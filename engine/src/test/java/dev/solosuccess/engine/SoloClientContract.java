@@ -251,11 +251,11 @@ abstract class SoloClientContract {
   @Test
   @Order(2)
   void ingestsOneSourceAndDeletesIt() {
-    Document d = writer.documents().ingest(DocumentSource.ofText("memo.txt",
+    Document d = writer.documents().ingest(DocumentSource.ofText("Ärzte/mémo 😀.txt",
         "The quarterly memo about parking permits and badge renewals.")
         .withId("memo-1").withMetadata(Metadata.of("kind", "memo")));
     assertThat(d.id()).isEqualTo("memo-1");
-    assertThat(d.source()).isEqualTo("memo.txt");
+    assertThat(d.source()).isEqualTo("Ärzte/mémo 😀.txt"); // non-ASCII names travel intact
     assertThat(reader.documents().get("memo-1")).contains(d);
     assertThatThrownBy(() -> reader.documents().delete("memo-1"))
         .isInstanceOf(AccessDeniedException.class)

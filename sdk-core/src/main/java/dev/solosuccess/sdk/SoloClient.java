@@ -5,7 +5,8 @@ package dev.solosuccess.sdk;
  *
  * <p>Obtain one from {@code SoloEngine.open(EngineConfig)} (in-process) and share it, or bind one
  * to a principal with {@code engine.authenticate(apiKey)} when the data folder's security is
- * configured (see {@link UserService}). A client is
+ * configured (see {@link UserService}); or connect to a {@code solo serve} with {@link
+ * #connect(java.net.URI, String)}, which gives the same interface over HTTPS. A client is
  * thread-safe and meant to live as long as the application. Closing it releases files, native
  * memory and threads; {@link #close()} is idempotent, and any call after it throws {@link
  * ClosedException}.

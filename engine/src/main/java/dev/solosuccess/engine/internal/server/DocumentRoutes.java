@@ -21,7 +21,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +142,7 @@ final class DocumentRoutes {
     try (InputStream in = file.content()) {
       content = in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read an uploaded part", e);
+      throw new InvalidInputException("cannot read an uploaded part: " + e.getClass().getSimpleName());
     }
     DocumentSource s = DocumentSource.ofBytes(part.name(), content);
     if (part.id() != null) {
