@@ -123,7 +123,8 @@ class RemoteClientTest {
       java.nio.file.Files.writeString(folder.resolve("small-" + i + ".txt"),
           ("Ward round note " + i + " about fluids and mobility. ").repeat(500)); // ~25 KiB
     }
-    java.nio.file.Files.writeString(folder.resolve("zz-large.txt"), "Large discharge letter. ".repeat(5000));
+    // 2.4 MB against a 64 KiB limit: refused before it is sent, not a broken pipe halfway
+    java.nio.file.Files.writeString(folder.resolve("zz-large.txt"), "Large discharge letter. ".repeat(100_000));
     try (SoloServer limited = fixture.serve(ServerFixture.plain().maxRequestBytes(64 << 10).build());
         SoloClient solo = SoloClient.connect(limited.uri(), fixture.writerAKey)) {
       List<String> skippedEvents = new ArrayList<>();

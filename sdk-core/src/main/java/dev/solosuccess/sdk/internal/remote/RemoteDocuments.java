@@ -20,7 +20,7 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * {@link DocumentService} over {@code /api/v1/documents}: a {@link DocumentSource} is uploaded
- * (read here if it names a file), an {@link IngestRequest} is walked here and uploaded file by file
+ * (streamed from disk if it names a file), an {@link IngestRequest} is walked here and uploaded file by file
  * ({@link RemoteIngest}). Thread-safe.
  */
 final class RemoteDocuments implements DocumentService {
@@ -41,14 +41,14 @@ final class RemoteDocuments implements DocumentService {
   public Document ingest(DocumentSource source) {
     Objects.requireNonNull(source, "source");
     http.checkOpen();
-    byte[] content = RemoteIngest.read(source);
+    RemoteIngest.Upload upload = RemoteIngest.prepare(source);
     MultipartBody body = new MultipartBody.Builder()
         .setType(MultipartBody.FORM)
         .addFormDataPart(WireMessages.SOURCE_FIELD, null, okhttp3.RequestBody.create(
             Wire.write(RemoteIngest.part(source)), RemoteHttp.JSON))
-        .addFormDataPart(WireMessages.FILE_FIELD, "document", RemoteIngest.octets(content))
+        .addFormDataPart(WireMessages.FILE_FIELD, "document", upload.body())
         .build();
-    return http.post(http.url("documents").build(), body, Document.class);
+    return http.upload(http.url("documents").build(), body, Document.class);
   }
 
   @Override

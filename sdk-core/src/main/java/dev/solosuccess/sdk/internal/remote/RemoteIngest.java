@@ -17,9 +17,7 @@ import dev.solosuccess.sdk.internal.files.Globs;
 import dev.solosuccess.sdk.internal.wire.Wire;
 import dev.solosuccess.sdk.internal.wire.WireMessages;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +50,8 @@ final class RemoteIngest {
   /** Bytes per upload, well under the server's default request limit (32 MiB). */
   static final long MAX_BATCH_BYTES = 8L << 20;
 
-  private record Upload(DocumentSource source, byte[] content) {}
+  /** A source to send: its bytes, or its file streamed as the request is written. */
+  record Upload(DocumentSource source, RequestBody body, long size) {}
 
   private final RemoteHttp http;
 
@@ -107,24 +106,24 @@ final class RemoteIngest {
       return new IngestProgress(done, total, chunks, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Reads a file (a file that cannot be read is skipped here) and queues it for upload. */
+    /** Queues a file for upload (a file that cannot be read is skipped here). */
     void one(DocumentSource source) {
       if (Thread.currentThread().isInterrupted()) {
         throw new SoloException("ingestion interrupted after " + done + " of " + total + " documents");
       }
       listener.fileStarted(source.name(), progress());
-      byte[] content;
+      Upload upload;
       try {
-        content = read(source);
+        upload = prepare(source);
       } catch (InvalidInputException e) {
         skip(new SkippedFile(source.name(), e.code(), e.getMessage()));
         return;
       }
-      if (!queue.isEmpty() && queuedBytes + content.length > MAX_BATCH_BYTES) {
+      if (!queue.isEmpty() && queuedBytes + upload.size() > MAX_BATCH_BYTES) {
         flush();
       }
-      queue.add(new Upload(source, content));
-      queuedBytes += content.length;
+      queue.add(upload);
+      queuedBytes += upload.size();
       if (queue.size() >= MAX_BATCH_FILES) {
         flush();
       }
@@ -189,9 +188,9 @@ final class RemoteIngest {
               new WireMessages.IngestParts(request.metadata(), request.labels(), parts)),
               RemoteHttp.JSON));
       for (Upload u : batch) {
-        body.addFormDataPart(WireMessages.FILE_FIELD, "document", octets(u.content()));
+        body.addFormDataPart(WireMessages.FILE_FIELD, "document", u.body());
       }
-      return http.post(http.url("ingest").build(), body.build(), IngestSummary.class);
+      return http.upload(http.url("ingest").build(), body.build(), IngestSummary.class);
     }
 
     private void skip(SkippedFile s) {
@@ -207,35 +206,35 @@ final class RemoteIngest {
         s.name(), s.id().orElse(null), s.mediaType().orElse(null), s.metadata());
   }
 
-  static RequestBody octets(byte[] content) {
-    return RequestBody.create(content, OCTETS);
-  }
-
-  /** The content of a source, read as the engine reads it (same messages). */
-  static byte[] read(DocumentSource source) {
+  /**
+   * The upload of a source: an in-memory source's bytes, or a file streamed from disk (never held
+   * in memory whole). A file that cannot be read is refused as the engine refuses it (same
+   * messages).
+   */
+  static Upload prepare(DocumentSource source) {
     if (source.content().isPresent()) {
-      return source.content().get();
+      byte[] content = source.content().get();
+      return new Upload(source, RequestBody.create(content, OCTETS), content.length);
     }
     Path file = source.path().orElseThrow();
     String name = source.name();
-    try {
-      if (!Files.isRegularFile(file)) {
-        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-          throw new InvalidInputException(
-              "cannot read " + name + ": it is a broken symbolic link", name, null);
-        }
-        if (!Files.exists(file)) {
-          throw new InvalidInputException("cannot read " + name + ": no such file", name, null);
-        }
+    if (!Files.isRegularFile(file)) {
+      if (Files.isSymbolicLink(file) && !Files.exists(file)) {
         throw new InvalidInputException(
-            "cannot read " + name + ": not a regular file (a folder, device, pipe or socket)",
-            name, null);
+            "cannot read " + name + ": it is a broken symbolic link", name, null);
       }
-      return Files.readAllBytes(file);
-    } catch (AccessDeniedException e) {
-      throw new InvalidInputException("cannot read " + name + ": permission denied", name, e);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("cannot read " + name + ": no such file", name, e);
+      if (!Files.exists(file)) {
+        throw new InvalidInputException("cannot read " + name + ": no such file", name, null);
+      }
+      throw new InvalidInputException(
+          "cannot read " + name + ": not a regular file (a folder, device, pipe or socket)",
+          name, null);
+    }
+    if (!Files.isReadable(file)) {
+      throw new InvalidInputException("cannot read " + name + ": permission denied", name, null);
+    }
+    try {
+      return new Upload(source, RequestBody.create(file.toFile(), OCTETS), Files.size(file));
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + name + ": " + e, name, e);
     }
