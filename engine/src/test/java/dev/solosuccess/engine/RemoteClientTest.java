@@ -68,7 +68,7 @@ class RemoteClientTest {
   }
 
   @Test
-  void tlsWithTheServersCertificateInATrustStore() {
+  void tlsWithTheServersCertificateInATrustStore() throws Exception {
     URI uri = URI.create("https://localhost:" + tls.port());
     RemoteOptions trusting = RemoteOptions.builder()
         .trustStore(keyStore, PASSWORD.toCharArray()).readTimeout(Duration.ofSeconds(30)).build();
@@ -76,6 +76,22 @@ class RemoteClientTest {
       assertThat(solo.principal().name()).isEqualTo("reader-a");
       assertThat(solo.documents().text(ServerFixture.TENANT_A_DOC)).contains("refund");
     }
+    // the certificate alone, as PEM, is enough
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = java.nio.file.Files.newInputStream(keyStore)) {
+      ks.load(in, PASSWORD.toCharArray());
+    }
+    Path pem = dir.resolve("server.pem");
+    java.nio.file.Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+        + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
+            ks.getCertificate(ks.aliases().nextElement()).getEncoded())
+        + "\n-----END CERTIFICATE-----\n");
+    try (SoloClient solo = SoloClient.connect(uri, fixture.readerAKey,
+        RemoteOptions.builder().trustCertificates(pem).build())) {
+      assertThat(solo.documents().text(ServerFixture.TENANT_A_DOC)).contains("refund");
+    }
+    assertThatThrownBy(() -> RemoteOptions.builder().trustCertificates(dir.resolve("data")))
+        .isInstanceOf(InvalidInputException.class);
     // the JDK's roots do not know a self-signed certificate: the handshake fails, clearly
     assertThatThrownBy(() -> SoloClient.connect(uri, fixture.readerAKey))
         .isInstanceOf(UpstreamException.class)

@@ -21,7 +21,7 @@ import javax.net.ssl.X509TrustManager;
  *
  * <pre>{@code
  * RemoteOptions options = RemoteOptions.builder()
- *     .trustStore(Path.of("server-trust.p12"), "changeit".toCharArray())
+ *     .trustCertificates(Path.of("server.pem"))
  *     .readTimeout(Duration.ofMinutes(2))
  *     .build();
  * try (SoloClient solo = SoloClient.connect(URI.create("https://localhost:8443"), key, options)) {
@@ -122,6 +122,33 @@ public final class RemoteOptions {
         if (password != null) {
           Arrays.fill(password, '\0');
         }
+      }
+    }
+
+    /**
+     * Trusts the certificates of a PEM file ({@code -----BEGIN CERTIFICATE-----} blocks: the
+     * server's own certificate, as {@code keytool -exportcert -rfc} writes it, or its CA's), so
+     * clients never need the server's key store.
+     *
+     * @throws InvalidInputException if the file cannot be read or holds no certificate
+     */
+    public Builder trustCertificates(Path pem) {
+      Objects.requireNonNull(pem, "pem");
+      try (InputStream in = Files.newInputStream(pem)) {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        int n = 0;
+        for (java.security.cert.Certificate c :
+            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+          store.setCertificateEntry("trusted-" + n++, c);
+        }
+        if (n == 0) {
+          throw new InvalidInputException("no certificate in " + pem, pem.toString(), null);
+        }
+        return trustStore(store);
+      } catch (IOException | GeneralSecurityException e) {
+        throw new InvalidInputException(
+            "cannot read certificates from " + pem + ": " + e.getMessage(), pem.toString(), e);
       }
     }
 
