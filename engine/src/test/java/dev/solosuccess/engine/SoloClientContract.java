@@ -260,6 +260,14 @@ abstract class SoloClientContract {
     assertThatThrownBy(() -> reader.documents().delete("memo-1"))
         .isInstanceOf(AccessDeniedException.class)
         .hasMessage(messageOf(() -> engine.authenticate(readerKey).documents().delete("memo-1")));
+    // ids that could not be a path segment are missing documents, not routes
+    for (String id : List.of("no/such", "..", ".", "a b?c#d", "%2F", "x\\y")) {
+      assertThat(admin.documents().get(id)).as(id).isEmpty();
+      assertThatThrownBy(() -> admin.documents().text(id)).as(id)
+          .isInstanceOf(NotFoundException.class).hasMessage("no document with id '" + id + "'");
+      assertThatThrownBy(() -> admin.documents().delete(id)).as(id)
+          .isInstanceOf(NotFoundException.class).hasMessage("no document with id '" + id + "'");
+    }
     // ids that look like route names are ids like any other
     for (String id : List.of("count", "erase", "chunks")) {
       Document odd = writer.documents().ingest(DocumentSource.ofText(id + ".txt", "A note named " + id + ".").withId(id));

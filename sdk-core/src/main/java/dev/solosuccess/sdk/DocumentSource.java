@@ -69,10 +69,12 @@ public final class DocumentSource {
    * without one the id is derived from the source name, so re-ingesting a source replaces it.
    */
   public DocumentSource withId(String documentId) {
-    if (documentId == null || !ID.matcher(documentId).matches()) {
+    // "." and ".." would be path segments that URLs (solo serve) and file paths resolve away
+    if (documentId == null || !ID.matcher(documentId).matches()
+        || documentId.equals(".") || documentId.equals("..")) {
       throw new InvalidInputException(
-          "document id must be 1-128 characters of letters, digits, '.', '_', ':', '@', '-', got '"
-              + documentId + "'");
+          "document id must be 1-128 characters of letters, digits, '.', '_', ':', '@', '-', and"
+              + " not '.' or '..', got '" + documentId + "'");
     }
     return new DocumentSource(name, path, content, mediaType, documentId, metadata);
   }

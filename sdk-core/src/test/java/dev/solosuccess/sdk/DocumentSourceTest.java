@@ -59,6 +59,8 @@ class DocumentSourceTest {
         "doc-1",
         "a",
         "notes:2026@team_x.v2",
+        "...",
+        ".hidden",
         "12345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678"
       })
   void withIdAcceptsIdsOfTheDocumentedAlphabet(String id) {
@@ -71,6 +73,8 @@ class DocumentSourceTest {
   @ValueSource(
       strings = {
         "",
+        ".",
+        "..",
         "has space",
         "slash/id",
         "hash#1",

@@ -57,11 +57,27 @@ final class RemoteDocuments implements DocumentService {
     return batch.run(request);
   }
 
+  /**
+   * The URL of a document's resource. "." and ".." are no document's id (DocumentSource refuses
+   * them) and URLs resolve them away, so they are answered here as the engine answers a missing id.
+   */
+  private okhttp3.HttpUrl.Builder document(String documentId, String... rest) {
+    Objects.requireNonNull(documentId, "documentId");
+    if (documentId.equals(".") || documentId.equals("..")) {
+      http.checkOpen();
+      throw new NotFoundException("document", documentId);
+    }
+    okhttp3.HttpUrl.Builder u = http.url("documents", documentId);
+    for (String r : rest) {
+      u.addPathSegment(r);
+    }
+    return u;
+  }
+
   @Override
   public Optional<Document> get(String documentId) {
-    Objects.requireNonNull(documentId, "documentId");
     try {
-      return Optional.of(http.get(http.url("documents", documentId).build(), Document.class));
+      return Optional.of(http.get(document(documentId).build(), Document.class));
     } catch (NotFoundException e) {
       return Optional.empty();
     }
@@ -79,35 +95,28 @@ final class RemoteDocuments implements DocumentService {
 
   @Override
   public List<Chunk> chunks(String documentId) {
-    Objects.requireNonNull(documentId, "documentId");
-    return http.get(http.url("documents", documentId, "chunks").build(), CHUNKS);
+    return http.get(document(documentId, "chunks").build(), CHUNKS);
   }
 
   @Override
   public Set<String> labels(String documentId) {
-    Objects.requireNonNull(documentId, "documentId");
-    List<String> labels = http.get(http.url("documents", documentId, "labels").build(), LABELS);
+    List<String> labels = http.get(document(documentId, "labels").build(), LABELS);
     return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(labels));
   }
 
   @Override
   public String text(String documentId) {
-    Objects.requireNonNull(documentId, "documentId");
-    return http.get(http.url("documents", documentId, "text").build(), WireMessages.Text.class)
-        .text();
+    return http.get(document(documentId, "text").build(), WireMessages.Text.class).text();
   }
 
   @Override
   public void delete(String documentId) {
-    Objects.requireNonNull(documentId, "documentId");
-    http.delete(http.url("documents", documentId).build());
+    http.delete(document(documentId).build());
   }
 
   @Override
   public ErasureReceipt erase(String documentId) {
-    Objects.requireNonNull(documentId, "documentId");
-    return http.post(http.url("documents", documentId, "erase").build(), (Object) null,
-        ErasureReceipt.class);
+    return http.post(document(documentId, "erase").build(), (Object) null, ErasureReceipt.class);
   }
 
   @Override
