@@ -477,6 +477,12 @@ abstract class SoloClientContract {
     assertThatThrownBy(() -> brief.documents().text(refundsId))
         .isInstanceOf(AccessDeniedException.class).hasMessageContaining("expired");
 
+    assertThatThrownBy(() -> admin.users().add("..", Role.READER, Set.of(), PrincipalKind.PERSON))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(messageOf(() -> refAdmin.users().add("..", Role.READER, Set.of(), PrincipalKind.PERSON)));
+    assertThatThrownBy(() -> admin.users().revoke("nobody"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage(messageOf(() -> refAdmin.users().revoke("nobody")));
     String tempKey = admin.users().add("temp", Role.READER, Set.of(), PrincipalKind.SERVICE).apiKey();
     SoloClient temp = connect(tempKey);
     assertThat(temp.documents().count()).isEqualTo(admin.documents().count());

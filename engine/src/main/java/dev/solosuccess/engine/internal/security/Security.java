@@ -3,6 +3,7 @@ package dev.solosuccess.engine.internal.security;
 import dev.solosuccess.engine.internal.store.AuditLog;
 import dev.solosuccess.engine.internal.store.PrincipalTable;
 import dev.solosuccess.sdk.AccessDeniedException;
+import dev.solosuccess.sdk.InvalidInputException;
 import dev.solosuccess.sdk.IssuedKey;
 import dev.solosuccess.sdk.Principal;
 import dev.solosuccess.sdk.PrincipalKind;
@@ -106,6 +107,11 @@ public final class Security {
    */
   public IssuedKey add(
       String name, Role role, Set<String> labels, PrincipalKind kind, boolean bootstrap) {
+    if (".".equals(name) || "..".equals(name)) {
+      // a URL (solo serve's /users/{name}/revoke) would resolve it away; refused for new ones
+      // only, so a folder that has one still opens
+      throw new InvalidInputException("a principal name must not be '.' or '..', got '" + name + "'");
+    }
     Principal p =
         new Principal(
             name, kind, role, labels, Instant.now().truncatedTo(ChronoUnit.MILLIS), false);

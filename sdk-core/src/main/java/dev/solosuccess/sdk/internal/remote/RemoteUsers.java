@@ -1,6 +1,7 @@
 package dev.solosuccess.sdk.internal.remote;
 
 import dev.solosuccess.sdk.IssuedKey;
+import dev.solosuccess.sdk.NotFoundException;
 import dev.solosuccess.sdk.Principal;
 import dev.solosuccess.sdk.PrincipalKind;
 import dev.solosuccess.sdk.Role;
@@ -36,6 +37,11 @@ final class RemoteUsers implements UserService {
   @Override
   public void revoke(String name) {
     Objects.requireNonNull(name, "name");
+    if (name.equals(".") || name.equals("..")) {
+      // no principal can be added under it (and a URL would resolve it away)
+      http.checkOpen();
+      throw new NotFoundException("principal", name);
+    }
     http.postNoReply(http.url("users", name, "revoke").build(), null);
   }
 }
