@@ -9,10 +9,12 @@ import static dev.solosuccess.engine.internal.server.Schemas.number;
 import static dev.solosuccess.engine.internal.server.Schemas.object;
 import static dev.solosuccess.engine.internal.server.Schemas.str;
 
+import dev.solosuccess.sdk.AnswerOptions;
 import dev.solosuccess.sdk.Metadata;
 import dev.solosuccess.sdk.MetadataValue;
 import dev.solosuccess.sdk.RedactionOptions;
 import dev.solosuccess.sdk.SearchFilter;
+import dev.solosuccess.sdk.SearchRequest;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -96,9 +98,12 @@ final class WireSchemas {
           "generalize", bool(), "minConfidence", number());
     }
     if (c.isRecord()) {
+      // these two are read with their builders' defaults for what is left out (WireCodecs)
+      boolean defaults = c == SearchRequest.class || c == AnswerOptions.class;
       List<Object> props = new ArrayList<>();
       for (RecordComponent rc : c.getRecordComponents()) {
-        props.add(rc.getName() + (rc.getType().isPrimitive() ? "*" : ""));
+        boolean required = defaults ? rc.getName().equals("query") : rc.getType().isPrimitive();
+        props.add(rc.getName() + (required ? "*" : ""));
         props.add(of(rc.getGenericType()));
       }
       return object(props.toArray());
