@@ -77,7 +77,7 @@ final class WireSchemas {
     }
     if (c == MetadataValue.class) {
       return object("type*", enumOf("string", "number", "date"),
-          "value*", str("a string, a number, or an ISO-8601 instant for a date"));
+          "value*", Schemas.oneOf(number(), str("text, or an ISO-8601 instant for a date")));
     }
     if (c == Metadata.class) {
       return mapOf(of(MetadataValue.class));
