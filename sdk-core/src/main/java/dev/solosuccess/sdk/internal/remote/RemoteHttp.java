@@ -159,7 +159,7 @@ final class RemoteHttp {
       throw new UpstreamException("timed out calling " + where(r), r.url().host(),
           UpstreamException.NO_STATUS, true, e);
     } catch (IOException e) {
-      checkOpen(); // a call cut short by close() reads as closed
+      checkOpen(); // closed meanwhile: say so rather than blame the network
       throw new UpstreamException("cannot reach the server for " + where(r) + ": " + e.getMessage(),
           r.url().host(), UpstreamException.NO_STATUS, true, e);
     }
@@ -177,7 +177,11 @@ final class RemoteHttp {
     }
   }
 
-  /** Idempotent; the root also ends the pool's connections and threads. */
+  /**
+   * Idempotent; the root also ends the pool's idle connections and threads. Calls in flight are
+   * not cut short (an upload the server has taken is stored either way); later calls throw {@link
+   * ClosedException}.
+   */
   void close() {
     if (closed.compareAndSet(false, true) && root == this) {
       http.dispatcher().executorService().shutdown();
