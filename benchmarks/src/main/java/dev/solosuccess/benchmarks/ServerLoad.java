@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
  * Load on {@code solo serve} over loopback: search and embed requests from 1, 8 and 32 concurrent
  * remote clients ({@code SoloClient.connect}, one client and its own connections per worker, as
  * separate applications would be), against a real {@link SoloServer} with TLS 1.3 and API keys in
- * front of an engine holding SciFact abstracts. Each level is bounded in requests and in time.
+ * front of an engine holding SciFact abstracts. Each level is bounded in requests and in time;
+ * every request's text is new, so the model runs for each (no embedding cache hits).
  * Reports throughput, p50 and p99 latency, errors, and the heap after a full GC after each level
  * (the server runs in this process, so a leak per request would show as a climbing heap). See
  * {@code benchmarks/README.md}.
@@ -179,7 +180,7 @@ public final class ServerLoad implements Callable<Integer> {
                     SoloClient client = opened.get(id);
                     int i;
                     while ((i = next.getAndIncrement()) < limit && System.nanoTime() < deadline) {
-                      String q = queries.get(i % queries.size());
+                      String q = text(queries, SENT.getAndIncrement());
                       long s = System.nanoTime();
                       try {
                         op.call(client, q);
@@ -212,6 +213,20 @@ public final class ServerLoad implements Callable<Integer> {
     double heap = heapAfterGc();
     return new Level(name, clients, total + errors.get(), errors.get(), elapsed,
         percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, heap);
+  }
+
+  /** Requests sent so far, over every level: each one's text is new (see {@link #text}). */
+  private static final AtomicLong SENT = new AtomicLong();
+
+  /**
+   * The n-th request's text: the SciFact queries in turn, then again with a round number after
+   * them, so that no request is answered from the engine's embedding cache and every one runs the
+   * model (a server's real traffic repeats some queries; this measures the costlier case).
+   */
+  static String text(List<String> queries, long n) {
+    String q = queries.get((int) (n % queries.size()));
+    long round = n / queries.size();
+    return round == 0 ? q : q + " (" + round + ")";
   }
 
   private static double percentile(long[] sorted, double p) {
