@@ -87,6 +87,18 @@ class ServeCliTest {
             "--key-store-password-file", "pw");
     assertThat(both.exitCode()).isEqualTo(2);
 
+    Result noEgressPolicy =
+        SoloCliTest.soloIn(data, "serve", "--port", "0", "--no-tls", "--llm-url",
+            "https://api.openai.com/v1");
+    assertThat(noEgressPolicy.exitCode()).isEqualTo(2);
+    assertThat(noEgressPolicy.err()).contains("--llm-allow-host api.openai.com");
+
+    Result otherHost =
+        SoloCliTest.soloIn(data, "serve", "--port", "0", "--no-tls", "--llm-url",
+            "https://api.openai.com/v1", "--llm-allow-host", "example.org");
+    assertThat(otherHost.exitCode()).as(otherHost.err()).isNotZero();
+    assertThat(otherHost.err()).contains("api.openai.com");
+
     Result noPrincipals = SoloCliTest.soloIn(data, "serve", "--port", "0", "--no-tls");
     assertThat(noPrincipals.exitCode()).isEqualTo(1);
     assertThat(noPrincipals.err()).contains("no principals").contains("solo users add");

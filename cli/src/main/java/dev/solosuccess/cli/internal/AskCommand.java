@@ -1,7 +1,6 @@
 package dev.solosuccess.cli.internal;
 
 import dev.solosuccess.cli.Solo;
-import dev.solosuccess.engine.EgressPolicy;
 import dev.solosuccess.engine.LlmFallback;
 import dev.solosuccess.engine.SoloEngine;
 import dev.solosuccess.sdk.Answer;
@@ -13,7 +12,6 @@ import dev.solosuccess.sdk.SearchFilter;
 import dev.solosuccess.sdk.SoloException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,36 +94,7 @@ public final class AskCommand implements Callable<Integer> {
       description = "Only chunks of documents whose metadata matches (as in 'solo search').")
   private List<SearchFilter> filter = new ArrayList<>();
 
-  @Option(
-      names = "--llm-url",
-      paramLabel = "URL",
-      description = "OpenAI-compatible API root, e.g. https://api.openai.com/v1 (off unless set).")
-  private URI llmUrl;
-
-  @Option(
-      names = "--llm-allow-host",
-      paramLabel = "HOST",
-      description = "Egress policy: a host the fallback may call; repeatable, required with"
-          + " --llm-url.")
-  private List<String> allowHosts = new ArrayList<>();
-
-  @Option(
-      names = "--llm-model",
-      paramLabel = "NAME",
-      description = "Chat model name (default ${DEFAULT-VALUE}).")
-  private String llmModel = LlmFallback.DEFAULT_MODEL;
-
-  @Option(
-      names = "--llm-key-env",
-      paramLabel = "VAR",
-      description = "Environment variable holding the API key (default ${DEFAULT-VALUE}).")
-  private String keyVariable = LlmFallback.DEFAULT_API_KEY_VARIABLE;
-
-  @Option(
-      names = "--llm-no-redaction",
-      description = "Send question and context without PHI redaction (a model inside the same"
-          + " trust boundary only).")
-  private boolean noRedaction;
+  @Mixin private LlmOptions llm = new LlmOptions();
 
   @Override
   public Integer call() {
@@ -141,7 +111,7 @@ public final class AskCommand implements Callable<Integer> {
             .generation(generation)
             .filter(filter.stream().reduce(SearchFilter.none(), SearchFilter::and))
             .build();
-    LlmFallback fallback = fallback();
+    LlmFallback fallback = llm.fallback(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
@@ -174,26 +144,6 @@ public final class AskCommand implements Callable<Integer> {
     }
     err.flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
-  }
-
-  private LlmFallback fallback() {
-    if (llmUrl == null) {
-      if (!allowHosts.isEmpty()) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--llm-allow-host needs --llm-url");
-      }
-      return null;
-    }
-    if (allowHosts.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--llm-url needs an egress policy: --llm-allow-host " + llmUrl.getHost());
-    }
-    EgressPolicy egress = EgressPolicy.allowing(allowHosts.toArray(String[]::new));
-    return LlmFallback.builder(llmUrl, noRedaction ? egress.withoutRedaction() : egress)
-        .model(llmModel)
-        .apiKeyVariable(keyVariable)
-        .build();
   }
 
   private static List<String> read(Path file) {

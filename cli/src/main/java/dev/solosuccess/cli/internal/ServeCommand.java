@@ -1,6 +1,7 @@
 package dev.solosuccess.cli.internal;
 
 import dev.solosuccess.cli.Solo;
+import dev.solosuccess.engine.LlmFallback;
 import dev.solosuccess.engine.ServerConfig;
 import dev.solosuccess.engine.ServerMetrics;
 import dev.solosuccess.engine.SoloEngine;
@@ -22,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -125,6 +127,8 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Close a connection idle this long. Default: ${DEFAULT-VALUE}.")
   private long idleTimeoutSeconds = ServerConfig.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
+  @Mixin private LlmOptions llm = new LlmOptions();
+
   @Option(names = "--json", description = "Print {\"url\": ...} when listening.")
   private boolean json;
 
@@ -133,7 +137,10 @@ public final class ServeCommand implements Callable<Integer> {
     ServerMetrics metrics = ServerMetrics.create();
     ServerConfig config = config(metrics);
     PrintWriter out = spec.commandLine().getOut();
-    SoloEngine engine = solo.openEngine(b -> b.inferenceListener(metrics.inferenceListener()));
+    LlmFallback fallback = llm.fallback(spec);
+    SoloEngine engine =
+        solo.openEngine(
+            b -> b.inferenceListener(metrics.inferenceListener()).llmFallback(fallback));
     SoloServer server;
     try {
       server = SoloServer.start(engine, config);
