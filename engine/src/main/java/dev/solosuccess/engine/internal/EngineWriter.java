@@ -38,7 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * document) and is waited for, so that the call still reports what happened. Either way the
  * caller's interrupt status is set when the call returns or throws.
  *
- * <p>Thread-safe. {@link #close()} commits the index on the writer thread and stops the thread.
+ * <p>Thread-safe. {@link #commitBeforeClose()} commits the index on the writer thread; {@link
+ * #close()} stops the thread.
  */
 public final class EngineWriter implements AutoCloseable {
 
@@ -220,40 +221,51 @@ public final class EngineWriter implements AutoCloseable {
   }
 
   /**
-   * Commits the index on the writer thread, then stops it after the writes already queued. A
-   * caller interrupted meanwhile still waits (closing must not leave the index half-committed) and
-   * has its interrupt status set afterwards.
+   * Commits the index on the writer thread as the engine closes. A caller interrupted meanwhile
+   * still waits (closing must not skip the commit) and has its interrupt status set afterwards.
    */
-  @Override
-  public void close() {
+  public void commitBeforeClose() {
+    Future<?> done;
+    try {
+      done = thread.submit(() -> commitNow(sync::commit));
+    } catch (RejectedExecutionException e) {
+      return; // closed already
+    }
     boolean interrupted = false;
     try {
-      Future<?> last = thread.submit(() -> commitNow(sync::commit));
-      thread.shutdown();
       while (true) {
         try {
-          last.get();
-          break;
+          done.get();
+          return;
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {
           throw unwrap(e);
         }
       }
-      while (true) {
-        try {
-          thread.awaitTermination(1, TimeUnit.DAYS);
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (RejectedExecutionException e) {
-      // closed already: close is idempotent
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** Stops the writer thread after the writes already queued; idempotent. */
+  @Override
+  public void close() {
+    thread.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (thread.awaitTermination(1, TimeUnit.DAYS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

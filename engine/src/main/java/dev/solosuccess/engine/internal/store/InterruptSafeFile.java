@@ -11,7 +11,7 @@ import org.h2.store.fs.FilePath;
 /**
  * A file of {@link InterruptSafeFilePath}: every operation runs with the calling thread's
  * interrupt status cleared (so that the channel does not close the moment the call starts) and
- * restored afterwards; when an interrupt arriving mid-operation, on this thread or another, closes
+ * restored afterwards; when an interrupt that arrives mid-operation, on this thread or another, closes
  * the underlying channel, the file reopens it (and retakes its lock) and repeats the operation.
  * Positional reads and writes are repeated from the buffer position they started at, so a partial
  * transfer before the close is simply redone.
@@ -81,7 +81,8 @@ final class InterruptSafeFile extends FileBase {
       }
       FileChannel fresh = path.open(mode);
       if (innerLock != null) {
-        FileLock retaken = fresh.tryLock(innerLock.position(), innerLock.size(), innerLock.isShared());
+        FileLock retaken =
+            fresh.tryLock(innerLock.position(), innerLock.size(), innerLock.isShared());
         if (retaken == null) {
           fresh.close();
           throw new IOException("cannot retake the lock on " + path + " after an interrupt");
