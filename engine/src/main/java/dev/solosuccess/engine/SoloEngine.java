@@ -181,6 +181,8 @@ public final class SoloEngine implements SoloClient {
       Lifecycle lifecycle = new Lifecycle("the engine at " + dataDir);
       ReadWriteLock visibility = new ReentrantReadWriteLock();
       EngineWriter writer = new EngineWriter(store, sync, visibility);
+      // Stops its thread, after the writes in flight, before the index closes.
+      resources.push(writer);
       // The chunker counts a chunk's own word pieces; the model also reads [CLS], [SEP] and the
       // passage prefix (e5's "passage: "), so those come off the budget.
       int chunkBudget = config.chunkMaxTokens() - model.passageOverheadTokens();
@@ -266,7 +268,8 @@ public final class SoloEngine implements SoloClient {
               + " has no principals: acting as " + Principal.LOCAL_ADMIN);
         }
       }
-      resources.push(sync::commit); // closed first: the index is committed before it closes
+      // Closed first: the index is committed (on the writer thread) before it closes.
+      resources.push(writer::commitBeforeClose);
       return new SoloEngine(config, lifecycle, resources, parts, parts.bind(caller), store, keys, sync);
     } catch (IndexException e) {
       SoloException failure =

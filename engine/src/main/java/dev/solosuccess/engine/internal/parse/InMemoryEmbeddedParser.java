@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
@@ -18,17 +19,27 @@ import org.xml.sax.SAXException;
  * writing them to disk. Tika's parsers for images, sound and video copy their input into a
  * temporary file to read its metadata, and they yield no text the engine could index, so they are
  * skipped; OOXML and OpenDocument packages are opened in memory, as {@link TikaParser} does for a
- * top-level document. Thread-safe.
+ * top-level document, after the same check of their parts' sizes: an embedded OOXML package is
+ * compressed too, so a small attachment can inflate a part far past {@code maxDocumentBytes}. Such
+ * an attachment is skipped (Tika records the failure of an embedded document and goes on with the
+ * rest of the container) and a warning names the limit. Thread-safe; one per parse, as its guard.
  */
 final class InMemoryEmbeddedParser implements Parser {
 
   private static final long serialVersionUID = 1L;
   private static final Set<String> NO_TEXT = Set.of("image", "audio", "video");
 
-  private final AutoDetectParser parser;
+  private static final System.Logger LOG = System.getLogger(InMemoryEmbeddedParser.class.getName());
 
-  InMemoryEmbeddedParser(AutoDetectParser parser) {
+  private final AutoDetectParser parser;
+  private final transient ParseGuard guard;
+
+  /**
+   * @param guard the guard of the top-level document: its limits bound the embedded ones too
+   */
+  InMemoryEmbeddedParser(AutoDetectParser parser, ParseGuard guard) {
     this.parser = parser;
+    this.guard = guard;
   }
 
   @Override
@@ -48,9 +59,22 @@ final class InMemoryEmbeddedParser implements Parser {
     if (NO_TEXT.contains(type.getType())) {
       return;
     }
-    // Unlike a top-level document, an embedded package's parts are not size-checked here: they
-    // were inflated from the container, which the limits already bound.
+    String mediaType = type.getBaseType().toString();
     TikaParser.parseInMemory(
-        parser, type.getBaseType().toString(), bytes, in -> in, () -> {}, handler, metadata, ctx);
+        parser, mediaType, bytes, in -> in, () -> checkParts(bytes, metadata), handler, metadata,
+        ctx);
+  }
+
+  private void checkParts(byte[] bytes, Metadata metadata) throws IOException, TikaException {
+    String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+    String what = "an embedded document" + (name == null ? "" : " (" + name + ")") + " in "
+        + guard.source();
+    try {
+      TikaParser.checkParts(bytes, guard, what);
+    } catch (ParseGuard.ParseLimitException e) {
+      // A TikaException, not the limit's own exception: Tika then skips this attachment only.
+      LOG.log(System.Logger.Level.WARNING, e.getCause().getMessage() + "; skipped");
+      throw new TikaException(e.getCause().getMessage(), e.getCause());
+    }
   }
 }

@@ -49,7 +49,7 @@ final class TikaParser implements DocumentParser {
     metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, mediaType);
     ParseContext context = new ParseContext();
     // Attachments and embedded files are parsed too, in memory like the document itself.
-    context.set(Parser.class, new InMemoryEmbeddedParser(parser));
+    context.set(Parser.class, new InMemoryEmbeddedParser(parser, guard));
     BlockBuilder blocks = new BlockBuilder(guard);
     boolean slides = mediaType.contains("presentation") || mediaType.contains("powerpoint");
     StructureHandler handler = new StructureHandler(blocks, slides);
@@ -58,7 +58,7 @@ final class TikaParser implements DocumentParser {
       // disk. It is opened in memory instead, after its parts' sizes are checked.
       parseInMemory(
           parser, mediaType, content, in -> new GuardedInputStream(in, guard),
-          () -> checkParts(content, guard), handler, metadata, context);
+          () -> checkParts(content, guard, source), handler, metadata, context);
     } catch (EncryptedDocumentException e) {
       throw new InvalidInputException(
           source + " is encrypted or password-protected; decrypt it first", source, e);
@@ -73,7 +73,7 @@ final class TikaParser implements DocumentParser {
   /** Runs before an OOXML package is read into memory. */
   @FunctionalInterface
   interface PackageCheck {
-    void check() throws IOException;
+    void check() throws IOException, TikaException;
   }
 
   /**
@@ -121,9 +121,13 @@ final class TikaParser implements DocumentParser {
   /**
    * Refuses a package with a part that inflates past {@link ParseGuard#maxPartBytes()}: POI holds
    * every part of a package read from memory as one array, so the part's size is the memory the
-   * parse takes. Counts as it inflates, so a lying header changes nothing.
+   * parse takes. Counts as it inflates, so a lying header changes nothing. Used for top-level
+   * packages and for packages embedded in another document ({@link InMemoryEmbeddedParser}).
+   *
+   * @param what names the package in the message: the source, or an embedded file in it
+   * @throws ParseGuard.ParseLimitException naming {@code maxDocumentBytes}
    */
-  private static void checkParts(byte[] content, ParseGuard guard) throws IOException {
+  static void checkParts(byte[] content, ParseGuard guard, String what) throws IOException {
     byte[] buf = new byte[64 * 1024];
     try (ZipInputStream zip = new ZipInputStream(guarded(content, guard))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -133,7 +137,7 @@ final class TikaParser implements DocumentParser {
           if (total > guard.maxPartBytes()) {
             throw new ParseGuard.ParseLimitException(
                 new LimitExceededException(
-                    guard.source() + ": its part " + e.getName()
+                    what + ": its part " + e.getName()
                         + " inflates to more than maxDocumentBytes (" + guard.maxPartBytes()
                         + "); office documents are read in memory, never through a temporary file",
                     guard.source(), "maxDocumentBytes", guard.maxPartBytes(), total));

@@ -1,5 +1,6 @@
 package dev.solosuccess.engine.internal.store;
 
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A test-only seam: routes the store of one data folder through an H2 file system other than the
  * plain disk, named by the scheme under which it was registered with H2's {@code
- * FilePath.register} (the store's URL becomes {@code jdbc:h2:SCHEME:PATH}). The fault-injection
+ * FilePath.register} (the store's URL becomes {@code jdbc:h2:nointerrupt:SCHEME:PATH}). The fault-injection
  * tests use it to fail the Nth write or sync of the store's file. Not configuration: nothing
  * outside the engine's tests calls it, and an unrouted folder (every folder in production) uses
  * {@code file:}.
@@ -30,10 +31,15 @@ public final class StoreFileSystem {
     return () -> SCHEMES.remove(key, scheme);
   }
 
-  /** The H2 URL prefix of the store file of {@code dataDir}: {@code jdbc:h2:file:} normally. */
+  /**
+   * The H2 URL prefix of the store file of {@code dataDir}: {@code jdbc:h2:nointerrupt:file:}
+   * normally (see {@link InterruptSafeFilePath}: an interrupted caller must not close the store).
+   */
   static String urlPrefix(Path dataDir) {
+    InterruptSafeFilePath.register();
     String scheme = SCHEMES.isEmpty() ? null : SCHEMES.get(key(dataDir));
-    return "jdbc:h2:" + (scheme == null ? "file" : scheme) + ":";
+    return "jdbc:h2:" + InterruptSafeFilePath.SCHEME + ":" + (scheme == null ? "file" : scheme)
+        + ":";
   }
 
   private static Path key(Path dataDir) {

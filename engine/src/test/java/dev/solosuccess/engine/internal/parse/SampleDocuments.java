@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.GregorianCalendar;
@@ -381,5 +382,34 @@ public final class SampleDocuments {
       pages.add(lines);
     }
     return pdf(pages, "Loading bay guide", "Ada Lovelace");
+  }
+
+  /** A file attached to an e-mail. */
+  public record Attachment(String name, byte[] bytes) {}
+
+  /** A multipart e-mail: a plain-text body and Word attachments, base64-encoded. */
+  public static byte[] emlWithDocx(String body, Attachment... attachments) {
+    String boundary = "zq-boundary-1";
+    StringBuilder m = new StringBuilder()
+        .append("From: Dock Office <dock@example.com>\r\n")
+        .append("To: Stores <stores@example.com>\r\n")
+        .append("Subject: Thursday shipment\r\n")
+        .append("Date: Tue, 5 Mar 2024 10:15:00 +0000\r\n")
+        .append("Message-ID: <2@example.com>\r\n")
+        .append("MIME-Version: 1.0\r\n")
+        .append("Content-Type: multipart/mixed; boundary=\"").append(boundary).append("\"\r\n\r\n")
+        .append("--").append(boundary).append("\r\n")
+        .append("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
+        .append(body).append("\r\n");
+    for (Attachment a : attachments) {
+      m.append("--").append(boundary).append("\r\n")
+          .append("Content-Type: application/vnd.openxmlformats-officedocument.")
+          .append("wordprocessingml.document; name=\"").append(a.name()).append("\"\r\n")
+          .append("Content-Disposition: attachment; filename=\"").append(a.name()).append("\"\r\n")
+          .append("Content-Transfer-Encoding: base64\r\n\r\n")
+          .append(Base64.getMimeEncoder().encodeToString(a.bytes())).append("\r\n");
+    }
+    m.append("--").append(boundary).append("--\r\n");
+    return m.toString().getBytes(StandardCharsets.US_ASCII);
   }
 }

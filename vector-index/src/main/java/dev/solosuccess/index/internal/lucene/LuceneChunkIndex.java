@@ -27,6 +27,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
@@ -117,6 +123,12 @@ public final class LuceneChunkIndex implements ChunkIndex {
   private final AtomicLong writeGeneration = new AtomicLong();
   private volatile long searchableGeneration;
   private final Object refreshLock = new Object();
+  /**
+   * Runs reader refreshes off the searching thread: a near-real-time refresh flushes new segments
+   * through the IndexWriter, and an interrupt reaching that write (a cancelled search) would close
+   * the channel and with it the writer for good, a "tragic event". One thread, gone when idle.
+   */
+  private final ThreadPoolExecutor refresher = refresher();
   private final Object commitLock = new Object();
   private volatile long committedSequence;
   private boolean cleared; // guarded by commitLock: deleteAll() since the last commit
@@ -805,7 +817,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
         synchronized (refreshLock) {
           if (searchableGeneration < target) {
             long upTo = writeGeneration.get();
-            searchers.maybeRefreshBlocking();
+            refreshOffThisThread();
             searchableGeneration = upTo;
           }
         }
@@ -813,6 +825,52 @@ public final class LuceneChunkIndex implements ChunkIndex {
       return searchers.acquire();
     } catch (IOException | IllegalStateException e) {
       throw failure("cannot refresh the index reader", e);
+    }
+  }
+
+  private static ThreadPoolExecutor refresher() {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().name("solo-index-refresh").daemon().factory());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /**
+   * Refreshes the searchers on the refresher thread and waits for it, interrupts or not (a refresh
+   * takes milliseconds); an interrupt received meanwhile is set again on this thread afterwards.
+   */
+  private void refreshOffThisThread() throws IOException {
+    Future<?> done;
+    try {
+      done = refresher.submit(() -> {
+        searchers.maybeRefreshBlocking();
+        return null;
+      });
+    } catch (RejectedExecutionException e) {
+      throw new org.apache.lucene.store.AlreadyClosedException("the index is closed", e);
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          done.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          switch (e.getCause()) {
+            case IOException io -> throw io;
+            case RuntimeException r -> throw r;
+            case Error err -> throw err;
+            default -> throw new IOException(e.getCause());
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -846,6 +904,7 @@ public final class LuceneChunkIndex implements ChunkIndex {
       return;
     }
     IndexException failure = null;
+    refresher.shutdown(); // a refresh in flight finishes first: searchers.close() waits for it
     for (AutoCloseable c : new AutoCloseable[] {searchers, writer, analyzer, directory}) {
       try {
         c.close();
