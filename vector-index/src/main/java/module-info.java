@@ -10,4 +10,7 @@ module dev.solosuccess.index {
   requires hnswlib.core;
 
   exports dev.solosuccess.index;
+  // Crash points for the kill harness: the engine arms its own store points through the same switch.
+  exports dev.solosuccess.index.internal.faults to
+      dev.solosuccess.engine;
 }

@@ -4,6 +4,7 @@ import dev.solosuccess.engine.internal.parse.Formats;
 import dev.solosuccess.engine.internal.parse.TikaFormats;
 import dev.solosuccess.sdk.DocumentSource;
 import dev.solosuccess.sdk.InvalidInputException;
+import dev.solosuccess.sdk.internal.files.RegularFiles;
 import dev.solosuccess.sdk.LimitExceededException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,19 +107,7 @@ final class SourceReader {
 
   /** The size of a regular file within the limit. */
   private long checkFile(Path file, String name) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-        throw new InvalidInputException(
-            "cannot read " + name + ": it is a broken symbolic link", name, null);
-      }
-      if (!Files.exists(file)) {
-        throw new InvalidInputException("cannot read " + name + ": no such file", name, null);
-      }
-      throw new InvalidInputException(
-          "cannot read " + name + ": not a regular file (a folder, device, pipe or socket)",
-          name,
-          null);
-    }
+    RegularFiles.require(file, name);
     long size = Files.size(file);
     checkSize(name, size); // refused before reading a byte of it
     return size;

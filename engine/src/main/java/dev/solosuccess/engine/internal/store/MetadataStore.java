@@ -1,6 +1,6 @@
 package dev.solosuccess.engine.internal.store;
 
-import dev.solosuccess.engine.internal.KillPoints;
+import dev.solosuccess.index.internal.faults.KillPoints;
 import dev.solosuccess.engine.internal.model.VectorCache;
 import dev.solosuccess.sdk.Chunk;
 import dev.solosuccess.sdk.Document;

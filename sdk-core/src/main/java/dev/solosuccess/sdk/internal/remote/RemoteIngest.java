@@ -9,6 +9,7 @@ import dev.solosuccess.sdk.IngestRequest;
 import dev.solosuccess.sdk.IngestStage;
 import dev.solosuccess.sdk.IngestSummary;
 import dev.solosuccess.sdk.InvalidInputException;
+import dev.solosuccess.sdk.internal.files.RegularFiles;
 import dev.solosuccess.sdk.LimitExceededException;
 import dev.solosuccess.sdk.SkippedFile;
 import dev.solosuccess.sdk.SoloException;
@@ -218,18 +219,7 @@ final class RemoteIngest {
     }
     Path file = source.path().orElseThrow();
     String name = source.name();
-    if (!Files.isRegularFile(file)) {
-      if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-        throw new InvalidInputException(
-            "cannot read " + name + ": it is a broken symbolic link", name, null);
-      }
-      if (!Files.exists(file)) {
-        throw new InvalidInputException("cannot read " + name + ": no such file", name, null);
-      }
-      throw new InvalidInputException(
-          "cannot read " + name + ": not a regular file (a folder, device, pipe or socket)",
-          name, null);
-    }
+    RegularFiles.require(file, name);
     if (!Files.isReadable(file)) {
       throw new InvalidInputException("cannot read " + name + ": permission denied", name, null);
     }

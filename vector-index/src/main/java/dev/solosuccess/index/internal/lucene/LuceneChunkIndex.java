@@ -14,7 +14,7 @@ import dev.solosuccess.index.IndexedChunk;
 import dev.solosuccess.index.ScoredChunk;
 import dev.solosuccess.index.VectorEncoding;
 import dev.solosuccess.index.VectorSimilarity;
-import dev.solosuccess.index.internal.support.KillPoints;
+import dev.solosuccess.index.internal.faults.KillPoints;
 import dev.solosuccess.index.internal.support.Simd;
 import dev.solosuccess.index.internal.support.VectorChecks;
 import java.io.EOFException;

@@ -1,5 +1,6 @@
 package dev.solosuccess.index.internal.support;
 
+import dev.solosuccess.index.internal.faults.KillPoints;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package dev.solosuccess.index.internal.support;
+package dev.solosuccess.index.internal.faults;
 
 /**
  * A test-only seam for crash tests: the Nth time a named point of the write path is reached, the
@@ -7,12 +7,14 @@ package dev.solosuccess.index.internal.support;
  * no flush). Armed by the system property {@code solo.killpoint=NAME} or {@code NAME@N} (N
  * defaults to 1), read once; when it is unset, {@link #reach(String)} compares two strings. Not
  * configuration: the kill harness in {@code benchmarks/} sets it in the child JVMs it kills. The
- * engine has a twin of this class for its own points (the modules export nothing to each other).
+ * package is exported to the engine, which arms its own points through this same class.
  *
  * <p>Points here: {@code lucene.before-commit}, {@code lucene.prepared} (the new commit point is
  * written and its files forced, but not yet renamed into place), {@code lucene.committed};
  * {@code hnsw.written} (temporary snapshot written, not forced), {@code hnsw.synced} (forced, not
- * renamed), {@code hnsw.renamed} (renamed, folder not forced).
+ * renamed), {@code hnsw.renamed} (renamed, folder not forced). The engine's: {@code
+ * h2.before-commit} (a store write transaction is complete but not committed) and {@code
+ * h2.after-commit} (committed, the call not yet returned, the index not yet updated).
  *
  * <p>Thread-safe.
  */
